@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Microchain.Bench;
+
+/// <summary>Every <c>microchain bench NAME</c> command; each benchmark adds one line here.</summary>
+public static class BenchCatalog
+{
+    public static IReadOnlyList<Command> Commands() =>
+    [
+    ];
+}

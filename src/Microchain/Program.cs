@@ -1,0 +1,3 @@
+using Microchain.Cli;
+
+return await MicrochainCommand.InvokeAsync(args, Console.Out, Console.Error);
