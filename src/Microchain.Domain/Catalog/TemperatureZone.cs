@@ -1,0 +1,8 @@
+namespace Microchain.Domain.Catalog;
+
+public enum TemperatureZone
+{
+    Ambient,
+    Chilled,
+    Frozen,
+}

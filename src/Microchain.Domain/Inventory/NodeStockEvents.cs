@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace Microchain.Domain.Inventory;
+
+/// <summary>Everything that happens to a node's stock; the node's journal is a sequence of these.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(StockReceived), "stock-received")]
+[JsonDerivedType(typeof(StockAdjusted), "stock-adjusted")]
+[JsonDerivedType(typeof(StockCounted), "stock-counted")]
+[JsonDerivedType(typeof(StockCapacitySet), "stock-capacity-set")]
+[JsonDerivedType(typeof(StockReserved), "stock-reserved")]
+[JsonDerivedType(typeof(ReservationReleased), "reservation-released")]
+[JsonDerivedType(typeof(StockPicked), "stock-picked")]
+public interface INodeStockEvent
+{
+    DateTimeOffset At { get; }
+}
+
+public sealed record StockReceived(string SkuId, int Quantity, string Reference, DateTimeOffset At) : INodeStockEvent;
+
+public sealed record StockAdjusted(string SkuId, int Delta, string ReasonCode, DateTimeOffset At) : INodeStockEvent;
+
+public sealed record StockCounted(string SkuId, int CountedQuantity, int PreviousOnHand, DateTimeOffset At) : INodeStockEvent;
+
+public sealed record StockCapacitySet(string SkuId, int Capacity, DateTimeOffset At) : INodeStockEvent;
+
+public sealed record StockReserved(string ReservationId, IReadOnlyList<StockLine> Lines, DateTimeOffset ExpiresAt, DateTimeOffset At) : INodeStockEvent;
+
+public sealed record ReservationReleased(string ReservationId, string Reason, DateTimeOffset At) : INodeStockEvent;
+
+public sealed record StockPicked(string ReservationId, IReadOnlyList<StockLine> Picked, DateTimeOffset At) : INodeStockEvent;

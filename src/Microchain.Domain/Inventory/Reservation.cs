@@ -1,0 +1,13 @@
+namespace Microchain.Domain.Inventory;
+
+/// <summary>Stock held for an order at one node until it is picked, released or expires.</summary>
+public sealed record Reservation(string Id, IReadOnlyList<StockLine> Lines, DateTimeOffset ExpiresAt);
+
+/// <summary>A SKU that could not be reserved in full.</summary>
+public readonly record struct Shortage(string SkuId, int Requested, int Available);
+
+/// <summary>The outcome of a reservation attempt: all lines reserved, or none and the shortages.</summary>
+public sealed record ReservationResult(bool Succeeded, IReadOnlyList<Shortage> Shortages, IReadOnlyList<INodeStockEvent> Events)
+{
+    public static ReservationResult Refused(IReadOnlyList<Shortage> shortages) => new(false, shortages, []);
+}

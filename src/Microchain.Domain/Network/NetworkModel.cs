@@ -1,0 +1,22 @@
+using Microchain.Domain.Catalog;
+using Microchain.Domain.Customers;
+using Microchain.Domain.Fleet;
+using Microchain.Domain.Supply;
+
+namespace Microchain.Domain.Network;
+
+/// <summary>A whole network: where stock sits, what is sold, who buys it, who supplies it, and who delivers it.</summary>
+public sealed record NetworkModel
+{
+    public required string Name { get; init; }
+    public IReadOnlyList<Node> Nodes { get; init; } = [];
+    public IReadOnlyList<Sku> Skus { get; init; } = [];
+    public IReadOnlyList<Component> Components { get; init; } = [];
+    public IReadOnlyList<Segment> Segments { get; init; } = [];
+    public IReadOnlyList<Customer> Customers { get; init; } = [];
+    public IReadOnlyList<Supplier> Suppliers { get; init; } = [];
+    public IReadOnlyList<SupplierContract> Contracts { get; init; } = [];
+    public IReadOnlyList<Vehicle> Vehicles { get; init; } = [];
+
+    public Node? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using Microchain.Domain.Geo;
+
+namespace Microchain.Domain.Orders;
+
+/// <summary>Every step of an order is one of these; the order's journal is their sequence.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(OrderCaptured), "order-captured")]
+[JsonDerivedType(typeof(OrderValidated), "order-validated")]
+[JsonDerivedType(typeof(OrderPromised), "order-promised")]
+[JsonDerivedType(typeof(OrderAllocated), "order-allocated")]
+[JsonDerivedType(typeof(OrderPicked), "order-picked")]
+[JsonDerivedType(typeof(OrderDispatched), "order-dispatched")]
+[JsonDerivedType(typeof(OrderDelivered), "order-delivered")]
+[JsonDerivedType(typeof(OrderRejected), "order-rejected")]
+[JsonDerivedType(typeof(OrderCancelled), "order-cancelled")]
+[JsonDerivedType(typeof(OrderFailed), "order-failed")]
+public interface IOrderEvent
+{
+    DateTimeOffset At { get; }
+}
+
+public sealed record OrderCaptured(
+    string OrderId,
+    string CustomerId,
+    IReadOnlyList<OrderLine> Lines,
+    GeoPoint DeliverTo,
+    string? LockerId,
+    DeliveryWindow? RequestedWindow,
+    DateTimeOffset At) : IOrderEvent;
+
+public sealed record OrderValidated(DateTimeOffset At) : IOrderEvent;
+
+public sealed record OrderPromised(string Mode, DeliveryWindow Window, IReadOnlyList<string> NodeIds, long EstimatedCostCents, DateTimeOffset At) : IOrderEvent;
+
+public sealed record OrderAllocated(IReadOnlyList<Allocation> Allocations, DateTimeOffset At) : IOrderEvent;
+
+public sealed record OrderPicked(IReadOnlyList<Allocation> Picked, IReadOnlyList<OrderLine> ShortLines, DateTimeOffset At) : IOrderEvent;
+
+public sealed record OrderDispatched(string RouteId, DateTimeOffset EstimatedArrival, DateTimeOffset At) : IOrderEvent;
+
+public sealed record OrderDelivered(DateTimeOffset At) : IOrderEvent;
+
+public sealed record OrderRejected(IReadOnlyList<string> ReasonCodes, DateTimeOffset At) : IOrderEvent;
+
+public sealed record OrderCancelled(string Reason, DateTimeOffset At) : IOrderEvent;
+
+public sealed record OrderFailed(string Reason, DateTimeOffset At) : IOrderEvent;

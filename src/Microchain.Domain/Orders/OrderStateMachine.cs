@@ -1,0 +1,25 @@
+namespace Microchain.Domain.Orders;
+
+/// <summary>The only legal moves of an order. Everything not listed here is impossible.</summary>
+public static class OrderStateMachine
+{
+    private static readonly Dictionary<OrderStatus, OrderStatus[]> Moves = new()
+    {
+        [OrderStatus.Captured] = [OrderStatus.Validated, OrderStatus.Rejected, OrderStatus.Cancelled],
+        [OrderStatus.Validated] = [OrderStatus.Promised, OrderStatus.Allocated, OrderStatus.Rejected, OrderStatus.Cancelled],
+        [OrderStatus.Promised] = [OrderStatus.Allocated, OrderStatus.Rejected, OrderStatus.Cancelled],
+        [OrderStatus.Allocated] = [OrderStatus.Picked, OrderStatus.Cancelled, OrderStatus.Rejected],
+        [OrderStatus.Picked] = [OrderStatus.Dispatched, OrderStatus.Cancelled],
+        [OrderStatus.Dispatched] = [OrderStatus.Delivered, OrderStatus.Failed],
+        [OrderStatus.Delivered] = [],
+        [OrderStatus.Rejected] = [],
+        [OrderStatus.Cancelled] = [],
+        [OrderStatus.Failed] = [],
+    };
+
+    public static bool CanMove(OrderStatus from, OrderStatus to) => Moves[from].Contains(to);
+
+    public static IReadOnlyList<OrderStatus> NextFrom(OrderStatus from) => Moves[from];
+
+    public static bool IsFinal(OrderStatus status) => Moves[status].Length == 0;
+}
