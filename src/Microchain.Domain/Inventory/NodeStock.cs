@@ -4,7 +4,7 @@ namespace Microchain.Domain.Inventory;
 /// All stock of one node: positions per SKU and open reservations. Event-sourced: each command checks the
 /// invariants, then raises events and applies them; <see cref="Apply"/> replays a journal.
 /// </summary>
-public sealed class NodeStock
+public sealed partial class NodeStock
 {
     private readonly Dictionary<string, InventoryPosition> _positions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Reservation> _reservations = new(StringComparer.Ordinal);

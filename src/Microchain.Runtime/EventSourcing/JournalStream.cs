@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microchain.Runtime.Journal;
+
+namespace Microchain.Runtime.EventSourcing;
+
+/// <summary>
+/// One grain's view of its journal stream: the version it has folded, and appends that expect exactly that version.
+/// A conflicting append (another activation wrote first) throws <see cref="JournalConcurrencyException"/> and the
+/// caller reloads; the journal's version check, not single activation, decides who wins.
+/// </summary>
+public sealed class JournalStream<TEvent>(IEventJournal journal, string streamId) where TEvent : class
+{
+    public string StreamId { get; } = streamId;
+    public long Version { get; private set; }
+
+    /// <summary>Reads events after <see cref="Version"/> (or after <paramref name="fromSnapshotVersion"/>) and advances.</summary>
+    public async Task<IReadOnlyList<TEvent>> ReadNewAsync(long fromSnapshotVersion, CancellationToken cancellationToken)
+    {
+        Version = Math.Max(Version, fromSnapshotVersion);
+        var stored = await journal.ReadAsync(StreamId, Version + 1, cancellationToken);
+        var events = new TEvent[stored.Count];
+        for (var i = 0; i < stored.Count; i++)
+            events[i] = JsonSerializer.Deserialize<TEvent>(stored[i].Data, DomainJson.Options)
+                ?? throw new InvalidOperationException($"event {StreamId}@{stored[i].Version} is empty");
+        if (stored.Count > 0) Version = stored[^1].Version;
+        return events;
+    }
+
+    public async Task AppendAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0) return;
+        var data = new EventData[events.Count];
+        for (var i = 0; i < events.Count; i++)
+            data[i] = new EventData(events[i].GetType().Name, JsonSerializer.Serialize(events[i], DomainJson.Options));
+        Version = await journal.AppendAsync(StreamId, Version, data, cancellationToken);
+    }
+
+    /// <summary>Forgets the folded version; the next read starts over (after a conflict).</summary>
+    public void Reset() => Version = 0;
+
+    public Task<StoredSnapshot?> LoadSnapshotAsync(CancellationToken cancellationToken) =>
+        journal.LoadSnapshotAsync(StreamId, cancellationToken);
+
+    public Task SaveSnapshotAsync<TSnapshot>(TSnapshot snapshot, CancellationToken cancellationToken) =>
+        journal.SaveSnapshotAsync(StreamId, Version, typeof(TSnapshot).Name, JsonSerializer.Serialize(snapshot, DomainJson.Options), cancellationToken);
+}

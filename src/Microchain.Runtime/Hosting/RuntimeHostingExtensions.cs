@@ -1,0 +1,37 @@
+using System.Net;
+using Microchain.Runtime.Journal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace Microchain.Runtime.Hosting;
+
+public static class RuntimeHostingExtensions
+{
+    /// <summary>
+    /// Adds the journal and one embedded Orleans silo (localhost clustering) to the host. Grain calls carry
+    /// Microchain types as JSON, so the domain stays free of serializer attributes.
+    /// </summary>
+    public static IHostApplicationBuilder AddMicrochainRuntime(this IHostApplicationBuilder builder, RuntimeOptions options)
+    {
+        var problems = options.Problems();
+        if (problems.Count > 0) throw new InvalidOperationException("invalid runtime options: " + string.Join("; ", problems));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IEventJournal>(sp => JournalFactory.Open(options, sp.GetRequiredService<TimeProvider>()));
+        var siloPort = options.SiloPort == 0 ? FreePort.Pick() : options.SiloPort;
+        var gatewayPort = options.GatewayPort == 0 ? FreePort.Pick() : options.GatewayPort;
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("microchain", "microchain"));
+            silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+            silo.Services.AddSerializer(s => s.AddJsonSerializer(IsMicrochainType));
+        });
+        return builder;
+    }
+
+    internal static bool IsMicrochainType(Type type) =>
+        type.Namespace?.StartsWith("Microchain", StringComparison.Ordinal) == true;
+}

@@ -1,0 +1,32 @@
+using Microchain.Domain.Inventory;
+
+namespace Microchain.Runtime.Nodes;
+
+/// <summary>
+/// A node's stock, owned by one virtual actor keyed "tenant/nodeId". Calls are serialized by the grain, so two
+/// reservations never race on the same units; the journal's version check guards against a second activation.
+/// </summary>
+[Alias("Microchain.Runtime.Nodes.INodeGrain")]
+public interface INodeGrain : IGrainWithStringKey
+{
+    [Alias("GetStock")]
+    Task<StockPage> GetStock(int offset, int limit, CancellationToken cancellationToken);
+
+    [Alias("GetPosition")]
+    Task<StockRow?> GetPosition(string skuId, CancellationToken cancellationToken);
+
+    [Alias("SetLevels")]
+    Task<CommandOutcome> SetLevels(IReadOnlyList<StockLevelCommand> levels, string reference, CancellationToken cancellationToken);
+
+    [Alias("Receive")]
+    Task<CommandOutcome> Receive(string skuId, int quantity, string reference, CancellationToken cancellationToken);
+
+    [Alias("Reserve")]
+    Task<ReserveOutcome> Reserve(string reservationId, IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    [Alias("Release")]
+    Task<CommandOutcome> Release(string reservationId, string reason, CancellationToken cancellationToken);
+
+    [Alias("Pick")]
+    Task<CommandOutcome> Pick(string reservationId, IReadOnlyList<StockLine> picked, CancellationToken cancellationToken);
+}

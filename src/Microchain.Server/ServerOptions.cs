@@ -1,0 +1,26 @@
+using Microchain.Runtime.Hosting;
+
+namespace Microchain.Server;
+
+/// <summary>How the server listens and what it accepts. Checked at start: a bad value stops the boot.</summary>
+public sealed record ServerOptions
+{
+    public string Host { get; init; } = "127.0.0.1";
+    public int Port { get; init; } = 5080;
+    public required RuntimeOptions Runtime { get; init; }
+    /// <summary>The largest request body accepted; bigger bodies get 413.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+    /// <summary>The tenant that owns the network served; one network per tenant.</summary>
+    public string Tenant { get; init; } = "demo";
+
+    public string Url => $"http://{Host}:{Port}";
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>(Runtime.Problems());
+        if (Port is < 0 or > 65535) problems.Add($"port {Port} is outside 0..65535");
+        if (MaxRequestBodyBytes is < 1024 or > 256L * 1024 * 1024) problems.Add("max request body must be within 1 KiB..256 MiB");
+        if (string.IsNullOrWhiteSpace(Tenant) || Tenant.Contains('/', StringComparison.Ordinal)) problems.Add("tenant must be a non-empty name without '/'");
+        return problems;
+    }
+}
