@@ -5,13 +5,13 @@ namespace Microchain.Runtime.Hosting;
 /// <summary>Opens the configured journal: a SQLite file under the data directory, or PostgreSQL.</summary>
 public static class JournalFactory
 {
-    public static IEventJournal Open(RuntimeOptions options, TimeProvider time)
+    public static async Task<IEventJournal> OpenAsync(RuntimeOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
         return options.Store switch
         {
-            StoreKind.Sqlite => SqliteEventJournal.Open(options.SqlitePath, time),
-            StoreKind.Postgres => PostgresEventJournal.Open(options.PostgresConnectionString!, time),
+            StoreKind.Sqlite => await SqliteEventJournal.OpenAsync(options.SqlitePath, time, cancellationToken),
+            StoreKind.Postgres => await PostgresEventJournal.OpenAsync(options.PostgresConnectionString!, time, cancellationToken),
             _ => throw new InvalidOperationException($"unknown store {options.Store}"),
         };
     }

@@ -13,13 +13,14 @@ public static class RuntimeHostingExtensions
     /// Adds the journal and one embedded Orleans silo (localhost clustering) to the host. Grain calls carry
     /// Microchain types as JSON, so the domain stays free of serializer attributes.
     /// </summary>
-    public static IHostApplicationBuilder AddMicrochainRuntime(this IHostApplicationBuilder builder, RuntimeOptions options)
+    /// <param name="journal">The opened journal (see <see cref="JournalFactory"/>); the host disposes it on shutdown.</param>
+    public static IHostApplicationBuilder AddMicrochainRuntime(this IHostApplicationBuilder builder, RuntimeOptions options, IEventJournal journal)
     {
         var problems = options.Problems();
         if (problems.Count > 0) throw new InvalidOperationException("invalid runtime options: " + string.Join("; ", problems));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IEventJournal>(sp => JournalFactory.Open(options, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IEventJournal>(_ => journal);
         var siloPort = options.SiloPort == 0 ? FreePort.Pick() : options.SiloPort;
         var gatewayPort = options.GatewayPort == 0 ? FreePort.Pick() : options.GatewayPort;
         builder.UseOrleans(silo =>

@@ -14,13 +14,13 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain,
     /// <summary>Levels per call: each may become two events, and one append holds at most 1,000.</summary>
     public const int MaxLevelsPerCall = 400;
 
-    private JournalStream<INodeStockEvent> _stream = null!;
+    private GrainJournal<INodeStockEvent> _stream = null!;
     private NodeStock _stock = null!;
     private long _snapshotVersion;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _stream = new JournalStream<INodeStockEvent>(journal, "node/" + this.GetPrimaryKeyString());
+        _stream = new GrainJournal<INodeStockEvent>(journal, "node/" + this.GetPrimaryKeyString());
         await LoadAsync(cancellationToken);
     }
 

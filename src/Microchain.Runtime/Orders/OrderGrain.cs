@@ -9,12 +9,12 @@ namespace Microchain.Runtime.Orders;
 /// <summary>A thin shell over <see cref="Order"/>: the order's journal stream is its only state.</summary>
 public sealed class OrderGrain(IEventJournal journal, TimeProvider time) : Grain, IOrderGrain
 {
-    private JournalStream<IOrderEvent> _stream = null!;
+    private GrainJournal<IOrderEvent> _stream = null!;
     private Order? _order;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _stream = new JournalStream<IOrderEvent>(journal, "order/" + this.GetPrimaryKeyString());
+        _stream = new GrainJournal<IOrderEvent>(journal, "order/" + this.GetPrimaryKeyString());
         await LoadAsync(cancellationToken);
     }
 

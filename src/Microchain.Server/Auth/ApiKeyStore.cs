@@ -12,6 +12,7 @@ public sealed record ApiKeyRecord(string Tenant, string Name, string Role, strin
 public sealed class ApiKeyStore
 {
     private const int MaxKeys = 10_000;
+    private static readonly JsonSerializerOptions FileJson = new() { WriteIndented = true };
     private readonly string _path;
     private readonly Lock _lock = new();
     private List<ApiKeyRecord> _keys;
@@ -55,7 +56,7 @@ public sealed class ApiKeyStore
         var temp = _path + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(stream, keys, new JsonSerializerOptions { WriteIndented = true });
+            JsonSerializer.Serialize(stream, keys, FileJson);
             stream.Flush(flushToDisk: true);
         }
         File.Move(temp, _path, overwrite: true);

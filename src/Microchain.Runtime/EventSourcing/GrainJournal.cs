@@ -8,7 +8,7 @@ namespace Microchain.Runtime.EventSourcing;
 /// A conflicting append (another activation wrote first) throws <see cref="JournalConcurrencyException"/> and the
 /// caller reloads; the journal's version check, not single activation, decides who wins.
 /// </summary>
-public sealed class JournalStream<TEvent>(IEventJournal journal, string streamId) where TEvent : class
+public sealed class GrainJournal<TEvent>(IEventJournal journal, string streamId) where TEvent : class
 {
     public string StreamId { get; } = streamId;
     public long Version { get; private set; }

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using Microchain.Runtime.Hosting;
+using Microchain.Server.Auth;
+using Microchain.Server.Endpoints;
+using Microchain.Server.Errors;
+using Microchain.Server.Networks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
+
+namespace Microchain.Server;
+
+/// <summary>Composes the host: the embedded runtime, the nanoservice endpoints, OpenAPI and its UI.</summary>
+public static class MicrochainServer
+{
+    /// <summary>JSON nested deeper than this is refused.</summary>
+    public const int MaxJsonDepth = 64;
+
+    public static async Task<WebApplication> BuildAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        var problems = options.Problems();
+        if (problems.Count > 0) throw new ArgumentException("invalid server options: " + string.Join("; ", problems), nameof(options));
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Parse(options.Host), options.Port);
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Orleans.Runtime.Silo", LogLevel.Error)
+            .AddFilter("Microsoft", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.MaxDepth = MaxJsonDepth;
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ExceptionProblems>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<NetworkCatalog>();
+        builder.Services.AddSingleton<ReadinessState>();
+        builder.Services.AddSingleton(new ApiKeyStore(options.Runtime.DataDirectory));
+        builder.AddMicrochainRuntime(options.Runtime, await JournalFactory.OpenAsync(options.Runtime, TimeProvider.System, cancellationToken));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthEndpoints();
+        app.MapNetworkEndpoints();
+        return app;
+    }
+}
