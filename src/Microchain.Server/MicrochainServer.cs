@@ -40,7 +40,8 @@ public static class MicrochainServer
             o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Normalize(c.ProblemDetails));
         builder.Services.AddExceptionHandler<ExceptionProblems>();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(options);
@@ -57,6 +58,7 @@ public static class MicrochainServer
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
         app.MapNetworkEndpoints();
+        app.MapStockEndpoints();
         return app;
     }
 }

@@ -28,9 +28,23 @@ public static class RuntimeHostingExtensions
             silo.UseLocalhostClustering(siloPort, gatewayPort);
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("microchain", "microchain"));
             silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
-            silo.Services.AddSerializer(s => s.AddJsonSerializer(IsMicrochainType));
+            silo.AddMicrochainSerialization();
         });
         return builder;
+    }
+
+    /// <summary>Lets grain calls carry Microchain types as JSON; silos and external clients both need it.</summary>
+    public static ISiloBuilder AddMicrochainSerialization(this ISiloBuilder silo)
+    {
+        silo.Services.AddSerializer(s => s.AddJsonSerializer(IsMicrochainType));
+        return silo;
+    }
+
+    /// <inheritdoc cref="AddMicrochainSerialization(ISiloBuilder)"/>
+    public static IClientBuilder AddMicrochainSerialization(this IClientBuilder client)
+    {
+        client.Services.AddSerializer(s => s.AddJsonSerializer(IsMicrochainType));
+        return client;
     }
 
     internal static bool IsMicrochainType(Type type) =>

@@ -15,6 +15,36 @@ public static class Problems
         return TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeFor(code), extensions: ext);
     }
 
+    /// <summary>The code of an error the framework answers by itself (routing, binding, Kestrel limits).</summary>
+    public static string CodeForStatus(int status) => status switch
+    {
+        400 => "bad-request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        409 => "conflict",
+        413 => "body-too-large",
+        415 => "unsupported-media-type",
+        422 => "unprocessable",
+        429 => "too-many-requests",
+        503 => "unavailable",
+        _ => status >= 500 ? "internal" : "error",
+    };
+
+    /// <summary>Gives framework-made problems the same stable type and code as ours.</summary>
+    public static void Normalize(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        var status = problem.Status ?? 500;
+        if (!problem.Extensions.TryGetValue("code", out var code) || code is not string)
+        {
+            code = CodeForStatus(status);
+            problem.Extensions["code"] = code;
+        }
+        if (problem.Type is null || !problem.Type.StartsWith("urn:microchain:problem:", StringComparison.Ordinal))
+            problem.Type = TypeFor((string)code);
+    }
+
     public static ProblemHttpResult NotFound(string what, string id) =>
         Create(StatusCodes.Status404NotFound, "not-found", $"{what} not found", $"no {what} '{id}'");
 

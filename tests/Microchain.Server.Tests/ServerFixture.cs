@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using Microchain.Runtime.Hosting;
+using Microchain.Server;
+using Microchain.Server.Auth;
+using Microchain.Server.Endpoints;
+using Microchain.Server.Networks;
+using Microchain.Simulation.DemoCity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microchain.Server.Tests;
+
+/// <summary>A real server on 127.0.0.1 (a free port) over a small stocked demo city in a temp SQLite journal.</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "microchain-server-tests-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public DemoCity City { get; } = DemoCityGenerator.Generate(new DemoCityOptions { Seed = 7, Scale = 0.05, Skus = 60 });
+    public HttpClient Client { get; } = new();
+    public string ApiKey { get; private set; } = "";
+    public string Tenant { get; } = "test";
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = new ServerOptions
+        {
+            Port = 0,
+            Tenant = Tenant,
+            MaxRequestBodyBytes = 16 * 1024,
+            Runtime = new RuntimeOptions { DataDirectory = _dataDir },
+        };
+        Directory.CreateDirectory(_dataDir);
+        ApiKey = new ApiKeyStore(_dataDir).Create(Tenant, "tests", "admin", DateTimeOffset.UnixEpoch);
+        _app = await MicrochainServer.BuildAsync(options, CancellationToken.None);
+        await _app.StartAsync();
+        _app.Services.GetRequiredService<NetworkCatalog>().Set(Tenant, City.Network);
+        await NetworkStocking.StockAsync(_app.Services.GetRequiredService<IGrainFactory>(), Tenant,
+            City.Stock.Select(s => new InitialStock(s.NodeId, s.SkuId, s.OnHand, s.Capacity)).ToArray(), null, CancellationToken.None);
+        _app.Services.GetRequiredService<ReadinessState>().Ready();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Client.BaseAddress = new Uri(address);
+    }
+
+    public HttpRequestMessage Authorized(HttpMethod method, string path, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Add("X-Api-Key", ApiKey);
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerTestGroup : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "server";
+}
+
+internal static class ProblemAssert
+{
+    public static async Task<System.Text.Json.JsonElement> IsProblem(HttpResponseMessage response, int status)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(status, json.GetProperty("status").GetInt32());
+        Assert.StartsWith("urn:microchain:problem:", json.GetProperty("type").GetString());
+        return json;
+    }
+
+    public static MediaTypeHeaderValue Json { get; } = new("application/json");
+}
