@@ -30,7 +30,7 @@ public static class MicrochainCommand
         if (parse.Errors.Count > 0)
         {
             var command = string.Join(' ', parse.CommandResult.Command.Name == "microchain" ? ["microchain"] : new[] { "microchain", CommandPath(parse) });
-            error.WriteLine($"microchain: {parse.Errors[0].Message} (see '{command} --help')");
+            error.WriteLine($"microchain: {OneLine(parse.Errors[0].Message)} (see '{command} --help')");
             return 2;
         }
         try
@@ -45,10 +45,13 @@ public static class MicrochainCommand
         }
         catch (Exception ex) when (ex is CliException or DomainException or ArgumentException or IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"microchain: {ex.Message.ReplaceLineEndings(" ")}");
+            error.WriteLine($"microchain: {OneLine(ex.Message)}");
             return 1;
         }
     }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
 
     private static string CommandPath(ParseResult parse)
     {

@@ -19,7 +19,8 @@ internal sealed class CommonOptions
         command.Options.Add(Postgres);
         Port.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError("--port must be within 1..65535");
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var port) && port is < 1 or > 65535)
+                r.AddError("--port must be within 1..65535");
         });
     }
 
