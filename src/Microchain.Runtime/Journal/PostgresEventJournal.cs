@@ -22,7 +22,11 @@ public sealed class PostgresEventJournal : SqlEventJournal
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var journal = new PostgresEventJournal(new PostgresDialect(NpgsqlDataSource.Create(connectionString)), timeProvider);
+        // The journal uses built-in types only: skipping the type catalog load saves catalog queries on open.
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString)
+            .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
+            .Build();
+        var journal = new PostgresEventJournal(new PostgresDialect(dataSource), timeProvider);
         try
         {
             await journal.StartAsync(cancellationToken).ConfigureAwait(false);
