@@ -1,13 +1,23 @@
 namespace Microchain.Runtime.Tests.Postgres;
 
-/// <summary>Where initdb and pg_ctl are: a Debian-style /usr/lib/postgresql/N/bin (15 preferred) or PATH.</summary>
+/// <summary>
+/// Where initdb and pg_ctl are: the folder in MICROCHAIN_TEST_POSTGRES_BIN if set (only there), else a
+/// Debian-style /usr/lib/postgresql/N/bin (15 preferred), else PATH.
+/// </summary>
 public sealed record PostgresBinaries(string InitDb, string PgCtl)
 {
+    public const string FolderVariable = "MICROCHAIN_TEST_POSTGRES_BIN";
+
     public static PostgresBinaries? Find()
     {
         var candidates = new List<string>();
         const string debianRoot = "/usr/lib/postgresql";
-        if (Directory.Exists(debianRoot))
+        var pinned = Environment.GetEnvironmentVariable(FolderVariable);
+        if (!string.IsNullOrWhiteSpace(pinned))
+        {
+            candidates.Add(pinned);
+        }
+        else if (Directory.Exists(debianRoot))
         {
             candidates.AddRange(Directory.GetDirectories(debianRoot)
                 .OrderBy(d => Path.GetFileName(d) == "15" ? 0 : 1)
@@ -15,8 +25,11 @@ public sealed record PostgresBinaries(string InitDb, string PgCtl)
                 .Select(d => Path.Combine(d, "bin")));
         }
 
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+        if (string.IsNullOrWhiteSpace(pinned))
+        {
+            candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+        }
 
         foreach (var dir in candidates)
         {

@@ -116,22 +116,31 @@ public sealed class PostgresProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (Environment.IsPrivilegedProcess)
+        if (!Environment.IsPrivilegedProcess)
         {
-            start.FileName = File.Exists("/usr/sbin/runuser") ? "/usr/sbin/runuser" : "runuser";
-            foreach (var a in (string[])["-u", "postgres", "--", program])
+            start.FileName = program;
+            foreach (var a in arguments)
+            {
+                start.ArgumentList.Add(a);
+            }
+        }
+        else if (FindRunUser() is { } runuser)
+        {
+            start.FileName = runuser;
+            foreach (var a in (string[])["-u", "postgres", "--", program, .. arguments])
             {
                 start.ArgumentList.Add(a);
             }
         }
         else
         {
-            start.FileName = program;
-        }
-
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
+            // No runuser: su runs one shell command, so every word is single-quoted.
+            start.FileName = "su";
+            var command = string.Join(' ', new[] { program }.Concat(arguments).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+            foreach (var a in (string[])["postgres", "-s", "/bin/sh", "-c", command])
+            {
+                start.ArgumentList.Add(a);
+            }
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
@@ -148,6 +157,9 @@ public sealed class PostgresProcess : IAsyncDisposable
                 + $"{Completed(stdout)}{Completed(stderr)}{Environment.NewLine}{log}");
         }
     }
+
+    private static string? FindRunUser() =>
+        ((string[])["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser", "/bin/runuser"]).FirstOrDefault(File.Exists);
 
     private static string Completed(Task<string> output) => output.IsCompletedSuccessfully ? output.Result : string.Empty;
 

@@ -97,7 +97,8 @@ public sealed class PostgresServer : IAsyncDisposable
         var binaries = PostgresBinaries.Find();
         if (binaries is null)
         {
-            skipReason = $"No PostgreSQL binaries (initdb, pg_ctl) found in /usr/lib/postgresql/*/bin or on PATH, and {OverrideVariable} is not set.";
+            skipReason = "No PostgreSQL binaries (initdb, pg_ctl, postgres) found in "
+                + $"{PostgresBinaries.FolderVariable}, /usr/lib/postgresql/*/bin or on PATH, and {OverrideVariable} is not set.";
             return;
         }
 
