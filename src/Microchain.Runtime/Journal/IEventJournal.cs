@@ -1,0 +1,78 @@
+namespace Microchain.Runtime.Journal;
+
+/// <summary>
+/// An append-only, durable event journal with optimistic concurrency per stream, snapshots, a global
+/// read position for projections and a transactional outbox.
+/// <para>
+/// An append is acknowledged when its task completes successfully: its events (and outbox messages) are
+/// then committed and flushed to stable storage, and every later read sees them. An append that throws
+/// <see cref="JournalConcurrencyException"/> or <see cref="ArgumentException"/> wrote nothing. Any other
+/// exception (storage failure) leaves the outcome unknown: read the stream before retrying.
+/// </para>
+/// </summary>
+public interface IEventJournal : IAsyncDisposable
+{
+    /// <summary>Appends events to one stream; returns the stream's new version.</summary>
+    /// <param name="expectedVersion">The stream's current version; 0 for a new stream.</param>
+    Task<long> AppendAsync(
+        string streamId,
+        long expectedVersion,
+        IReadOnlyList<EventData> events,
+        CancellationToken cancellationToken);
+
+    /// <summary>Appends events to one stream and writes outbox messages in the same transaction.</summary>
+    Task<long> AppendAsync(
+        string streamId,
+        long expectedVersion,
+        IReadOnlyList<EventData> events,
+        IReadOnlyList<OutboxMessage> outbox,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends to several distinct streams and writes outbox messages in one transaction: all or nothing.
+    /// Returns each stream's new version in the order given. If any stream's expected version is wrong,
+    /// throws <see cref="JournalConcurrencyException"/> naming the first such stream and writes nothing.
+    /// </summary>
+    Task<IReadOnlyList<long>> AppendManyAsync(
+        IReadOnlyList<StreamAppend> appends,
+        IReadOnlyList<OutboxMessage> outbox,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reads up to <paramref name="maxCount"/> events of a stream from a version on, in version order.</summary>
+    /// <param name="fromVersion">The first version to return (1 for the whole stream).</param>
+    Task<IReadOnlyList<StoredEvent>> ReadAsync(
+        string streamId,
+        long fromVersion,
+        int maxCount,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads up to <paramref name="maxCount"/> events of all streams with a position above
+    /// <paramref name="afterPosition"/>, in position order. A reader that resumes after the last position it
+    /// saw never misses a committed event.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> ReadGlobalAsync(
+        long afterPosition,
+        int maxCount,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves a snapshot of a stream at <paramref name="version"/> (at most the stream's current version).
+    /// A snapshot older than the one stored is ignored, so the latest always wins.
+    /// </summary>
+    Task SaveSnapshotAsync(
+        string streamId,
+        long version,
+        string type,
+        string data,
+        CancellationToken cancellationToken);
+
+    /// <summary>Loads the latest snapshot of a stream, or null if it has none.</summary>
+    Task<StoredSnapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken);
+
+    /// <summary>Reads up to <paramref name="maxCount"/> undelivered outbox messages, oldest first.</summary>
+    Task<IReadOnlyList<StoredOutboxMessage>> ReadOutboxAsync(int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Marks outbox messages delivered so that <see cref="ReadOutboxAsync"/> no longer returns them.</summary>
+    Task MarkOutboxDeliveredAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);
+}

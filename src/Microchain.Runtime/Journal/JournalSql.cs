@@ -1,0 +1,43 @@
+namespace Microchain.Runtime.Journal;
+
+/// <summary>SQL shared by the stores (both accept @name parameters, LIMIT, ON CONFLICT).</summary>
+internal static class JournalSql
+{
+    public const int SchemaVersion = 1;
+
+    public const string SelectSchemaVersion = "SELECT MAX(version) FROM journal_schema_version";
+
+    public const string InsertSchemaVersion = "INSERT INTO journal_schema_version (version) VALUES (@version)";
+
+    public const string SelectHead =
+        "SELECT version FROM journal_events WHERE stream_id = @stream ORDER BY version DESC LIMIT 1";
+
+    public const string InsertEvent =
+        "INSERT INTO journal_events (stream_id, version, type, data, recorded_at) VALUES (@stream, @version, @type, @data, @at)";
+
+    public const string InsertOutbox =
+        "INSERT INTO journal_outbox (topic, data, recorded_at) VALUES (@topic, @data, @at)";
+
+    public const string ReadStream =
+        "SELECT stream_id, version, type, data, recorded_at, position FROM journal_events " +
+        "WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max";
+
+    public const string ReadGlobal =
+        "SELECT stream_id, version, type, data, recorded_at, position FROM journal_events " +
+        "WHERE position > @after ORDER BY position LIMIT @max";
+
+    // Equal versions replace, so a snapshot re-taken in a new format wins; older ones never do.
+    public const string UpsertSnapshot =
+        "INSERT INTO journal_snapshots (stream_id, version, type, data, recorded_at) VALUES (@stream, @version, @type, @data, @at) " +
+        "ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, type = excluded.type, data = excluded.data, " +
+        "recorded_at = excluded.recorded_at WHERE excluded.version >= journal_snapshots.version";
+
+    public const string LoadSnapshot =
+        "SELECT stream_id, version, type, data, recorded_at FROM journal_snapshots WHERE stream_id = @stream";
+
+    public const string ReadOutbox =
+        "SELECT id, topic, data, recorded_at FROM journal_outbox WHERE delivered_at IS NULL ORDER BY id LIMIT @max";
+
+    public const string MarkDelivered =
+        "UPDATE journal_outbox SET delivered_at = @at WHERE id = @id AND delivered_at IS NULL";
+}

@@ -1,0 +1,193 @@
+using System.Data.Common;
+
+namespace Microchain.Runtime.Journal;
+
+/// <summary>
+/// The journal over a SQL store. Writes go through one <see cref="JournalWriter"/> (group commit); reads use
+/// their own pooled connections and see every acknowledged write.
+/// </summary>
+public abstract class SqlEventJournal : IEventJournal
+{
+    private static readonly IReadOnlyList<OutboxMessage> NoOutbox = [];
+
+    private readonly SqlJournalDialect dialect;
+    private readonly JournalWriter writer;
+    private int disposed;
+
+    private protected SqlEventJournal(SqlJournalDialect dialect, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        this.dialect = dialect;
+        writer = new JournalWriter(dialect, timeProvider);
+    }
+
+    private protected Task StartAsync(CancellationToken cancellationToken) => writer.StartAsync(cancellationToken);
+
+    public Task<long> AppendAsync(
+        string streamId,
+        long expectedVersion,
+        IReadOnlyList<EventData> events,
+        CancellationToken cancellationToken) =>
+        AppendAsync(streamId, expectedVersion, events, NoOutbox, cancellationToken);
+
+    public async Task<long> AppendAsync(
+        string streamId,
+        long expectedVersion,
+        IReadOnlyList<EventData> events,
+        IReadOnlyList<OutboxMessage> outbox,
+        CancellationToken cancellationToken)
+    {
+        var versions = await AppendManyAsync([new StreamAppend(streamId, expectedVersion, events)], outbox, cancellationToken)
+            .ConfigureAwait(false);
+        return versions[0];
+    }
+
+    public async Task<IReadOnlyList<long>> AppendManyAsync(
+        IReadOnlyList<StreamAppend> appends,
+        IReadOnlyList<OutboxMessage> outbox,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        ArgumentNullException.ThrowIfNull(outbox);
+
+        // Copies: what was validated is what gets written, even if the caller reuses its lists.
+        StreamAppend[] owned = [.. appends.Select(a => a is null ? null! : a with { Events = a.Events is null ? null! : [.. a.Events] })];
+        OutboxMessage[] ownedOutbox = [.. outbox];
+        var bytes = AppendValidation.Check(owned, ownedOutbox);
+        ThrowIfDisposed();
+        var request = new CommitRequest(owned, ownedOutbox) { Bytes = bytes };
+        return await writer.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(
+        string streamId,
+        long fromVersion,
+        int maxCount,
+        CancellationToken cancellationToken)
+    {
+        JournalValidation.StreamId(streamId, nameof(streamId));
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
+        JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
+        return await QueryEventsAsync(
+                JournalSql.ReadStream,
+                command =>
+                {
+                    command.AddParameter("@stream", streamId);
+                    command.AddParameter("@from", fromVersion);
+                    command.AddParameter("@max", maxCount);
+                },
+                maxCount,
+                cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadGlobalAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
+        JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
+        return await QueryEventsAsync(
+                JournalSql.ReadGlobal,
+                command =>
+                {
+                    command.AddParameter("@after", afterPosition);
+                    command.AddParameter("@max", maxCount);
+                },
+                maxCount,
+                cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task SaveSnapshotAsync(string streamId, long version, string type, string data, CancellationToken cancellationToken)
+    {
+        JournalValidation.StreamId(streamId, nameof(streamId));
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        JournalValidation.Name(type, nameof(type));
+        var bytes = JournalValidation.Data(data, JournalLimits.MaxSnapshotDataBytes, nameof(data));
+        ThrowIfDisposed();
+        await writer.SubmitAsync(new SnapshotRequest(streamId, version, type, data) { Bytes = bytes }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<StoredSnapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken)
+    {
+        JournalValidation.StreamId(streamId, nameof(streamId));
+        ThrowIfDisposed();
+        await using var connection = await dialect.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand(JournalSql.LoadSnapshot, null);
+        command.AddParameter("@stream", streamId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new StoredSnapshot(
+            reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), dialect.ReadTime(reader, 4));
+    }
+
+    public async Task<IReadOnlyList<StoredOutboxMessage>> ReadOutboxAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
+        ThrowIfDisposed();
+        await using var connection = await dialect.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand(JournalSql.ReadOutbox, null);
+        command.AddParameter("@max", maxCount);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var messages = new List<StoredOutboxMessage>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            messages.Add(new StoredOutboxMessage(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), dialect.ReadTime(reader, 3)));
+        }
+
+        return messages;
+    }
+
+    public async Task MarkOutboxDeliveredAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        JournalValidation.Count(ids.Count, JournalLimits.MaxReadCount, nameof(ids));
+        ThrowIfDisposed();
+        await writer.SubmitAsync(new MarkDeliveredRequest([.. ids]), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await writer.DisposeAsync().ConfigureAwait(false);
+        await dialect.DisposeAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+
+    private async Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(
+        string sql,
+        Action<DbCommand> bind,
+        int maxCount,
+        CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        await using var connection = await dialect.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand(sql, null);
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var events = new List<StoredEvent>(Math.Min(maxCount, 256));
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new StoredEvent(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                dialect.ReadTime(reader, 4),
+                reader.GetInt64(5)));
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Data.Common;
+
+namespace Microchain.Runtime.Journal;
+
+/// <summary>What differs between the SQL stores: connections, how a write transaction starts, column types.</summary>
+internal abstract class SqlJournalDialect : IAsyncDisposable
+{
+    /// <summary>DDL run on open; every statement must be idempotent (IF NOT EXISTS).</summary>
+    public abstract IReadOnlyList<string> SchemaStatements { get; }
+
+    /// <summary>Opens the single writer connection, configured for durable commits.</summary>
+    public abstract Task<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken);
+
+    public abstract Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Begins a write transaction that excludes every other writer of the same store until it ends, so that
+    /// version checks see the latest committed state and global positions are committed in order.
+    /// </summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    public abstract bool IsUniqueViolation(Exception exception);
+
+    public abstract object ToDbTime(DateTimeOffset time);
+
+    public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+
+    public abstract ValueTask DisposeAsync();
+}

@@ -1,0 +1,145 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Microchain.Runtime.Journal;
+
+/// <summary>
+/// The embedded journal: one SQLite file in WAL mode with synchronous=FULL, so a commit is on disk
+/// (WAL fsynced) before an append is acknowledged.
+/// </summary>
+public sealed class SqliteEventJournal : SqlEventJournal
+{
+    private SqliteEventJournal(SqlJournalDialect dialect, TimeProvider timeProvider)
+        : base(dialect, timeProvider)
+    {
+    }
+
+    /// <summary>Opens (creating if needed) the journal in the database file at <paramref name="databasePath"/>.</summary>
+    public static async Task<SqliteEventJournal> OpenAsync(
+        string databasePath,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var journal = new SqliteEventJournal(new SqliteDialect(databasePath), timeProvider);
+        try
+        {
+            await journal.StartAsync(cancellationToken).ConfigureAwait(false);
+            return journal;
+        }
+        catch
+        {
+            await journal.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private sealed class SqliteDialect(string databasePath) : SqlJournalDialect
+    {
+        private const int BusyTimeoutMilliseconds = 10_000;
+
+        private readonly string connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(databasePath),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+
+        public override IReadOnlyList<string> SchemaStatements { get; } =
+        [
+            "CREATE TABLE IF NOT EXISTS journal_schema_version (version INTEGER NOT NULL)",
+            """
+            CREATE TABLE IF NOT EXISTS journal_events (
+                position INTEGER PRIMARY KEY,
+                stream_id TEXT NOT NULL,
+                version INTEGER NOT NULL CHECK (version >= 1),
+                type TEXT NOT NULL,
+                data TEXT NOT NULL,
+                recorded_at INTEGER NOT NULL,
+                UNIQUE (stream_id, version))
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS journal_snapshots (
+                stream_id TEXT PRIMARY KEY,
+                version INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                data TEXT NOT NULL,
+                recorded_at INTEGER NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS journal_outbox (
+                id INTEGER PRIMARY KEY,
+                topic TEXT NOT NULL,
+                data TEXT NOT NULL,
+                recorded_at INTEGER NOT NULL,
+                delivered_at INTEGER NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS journal_outbox_pending ON journal_outbox (id) WHERE delivered_at IS NULL",
+        ];
+
+        public override async Task<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using (var wal = connection.CreateCommand("PRAGMA journal_mode=WAL", null))
+                {
+                    var mode = (string?)await wal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                    if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new InvalidOperationException($"SQLite refused WAL mode for '{databasePath}' (got '{mode}').");
+                    }
+                }
+
+                // FULL: the WAL is fsynced at every commit, so an acknowledged append survives power loss.
+                await using var pragmas = connection.CreateCommand(
+                    $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds};", null);
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        public override async Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        // BEGIN IMMEDIATE takes SQLite's write lock up front: no other connection or process can write between
+        // the version check and the commit.
+        public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+            Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+        public override bool IsUniqueViolation(Exception exception) =>
+            exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+        public override object ToDbTime(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+        public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+            DateTimeOffset.UnixEpoch.AddTicks(checked(reader.GetInt64(ordinal) * 10));
+
+        public override ValueTask DisposeAsync()
+        {
+            // Pooled connections keep the file open; release them so the file can be moved or deleted.
+            using var connection = new SqliteConnection(connectionString);
+            SqliteConnection.ClearPool(connection);
+            return ValueTask.CompletedTask;
+        }
+    }
+}
