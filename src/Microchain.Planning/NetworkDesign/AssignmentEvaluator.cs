@@ -38,7 +38,28 @@ internal sealed class AssignmentEvaluator
         return total;
     }
 
-    /// <summary>Total cost of an open set, +infinity when it breaks a structural constraint or cannot serve the demand.</summary>
-    public double Total(bool[] open, double[] fraction) =>
-        _model.IsStructurallyFeasible(open) ? _model.OpeningCostOf(open) + Evaluate(open, fraction) : double.PositiveInfinity;
+    /// <summary>
+    /// Total cost of an open set, +infinity when it breaks a structural constraint or cannot serve the demand. When the
+    /// capacity-blind cost already reaches <paramref name="cutoff"/>, that cheaper bound is returned without pricing.
+    /// </summary>
+    public double Total(bool[] open, double[] fraction, double cutoff = double.PositiveInfinity)
+    {
+        if (!_model.IsStructurallyFeasible(open)) return double.PositiveInfinity;
+        var opening = _model.OpeningCostOf(open);
+        if (_model.Capacity is not null && double.IsFinite(cutoff))
+        {
+            var bound = opening;
+            for (var j = 0; j < _model.N; j++)
+            {
+                foreach (var i in _model.SitesByCost[j])
+                {
+                    if (!open[i]) continue;
+                    bound += _model.C(i, j);
+                    break;
+                }
+            }
+            if (bound >= cutoff) return bound;
+        }
+        return opening + Evaluate(open, fraction);
+    }
 }

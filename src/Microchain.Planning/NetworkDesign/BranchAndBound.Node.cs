@@ -43,6 +43,9 @@ internal sealed partial class BranchAndBound
             FixSites(fix, value);
             if (iteration % 10 == 0) Offer(RepairedSelection(), polish: false);
             var (gCap, gBudget) = _relaxation.Subgradient(lambda, g);
+            // The capacity and budget rows are rescaled to "one customer" units so that they do not swamp the λ steps.
+            gCap /= _capacityScale;
+            gBudget /= _budgetScale;
             var norm = 0.0;
             for (var j = 0; j < n; j++) norm += g[j] * g[j];
             if (muCap > 0 || gCap > 0) norm += gCap * gCap;
@@ -64,8 +67,8 @@ internal sealed partial class BranchAndBound
             var target = double.IsFinite(_upper) ? _upper : (Math.Abs(best) * 1.1) + 1;
             var step = theta * Math.Max(target - value, 1e-9 * Math.Max(1, Math.Abs(target))) / norm;
             for (var j = 0; j < n; j++) lambda[j] += step * g[j];
-            muCap = Math.Max(0, muCap + (step * gCap));
-            muBudget = Math.Max(0, muBudget + (step * gBudget));
+            muCap = Math.Max(0, muCap + (step * gCap / _capacityScale));
+            muBudget = Math.Max(0, muBudget + (step * gBudget / _budgetScale));
         }
 
         // Re-evaluate at the best multipliers so selection, fixing and branching agree with the node's bound.
@@ -73,7 +76,7 @@ internal sealed partial class BranchAndBound
         if (Prunes(final)) return null;
         FixSites(fix, final);
         var open = RepairedSelection();
-        Offer(open, polish: _uncapacitatedSearch is not null || _nodes <= 8 || _nodes % 32 == 0);
+        Offer(open, polish: _uncapacitatedSearch is not null || _nodes <= 1 || _nodes % 64 == 0);
         if (Prunes(final)) return null;
         Branch(fix, bestLambda, bestMuCap, bestMuBudget, Math.Max(final, node.Bound), node.Depth + 1);
         return null;

@@ -20,6 +20,8 @@ internal sealed partial class BranchAndBound
     private readonly HashSet<ulong> _seen = [];
     private readonly double[] _scratch;
     private readonly long _start;
+    private readonly double _capacityScale;
+    private readonly double _budgetScale;
     private bool[]? _incumbent;
     private double _upper = double.PositiveInfinity;
     private double _reportedLower = double.NegativeInfinity;
@@ -39,11 +41,13 @@ internal sealed partial class BranchAndBound
         else _capacitatedSearch = new CapacitatedLocalSearch(model, _evaluator);
         _scratch = new double[model.M * model.N];
         _start = options.TimeProvider.GetTimestamp();
+        _capacityScale = Math.Max(model.TotalDemand / Math.Max(1, model.N), 1e-9);
+        _budgetScale = Math.Max((model.Budget ?? 1) / Math.Max(1, model.MinOpen), 1e-9);
     }
 
     public FacilitySolution Run()
     {
-        Offer(Greedy.Construct(_model), polish: true);
+        Offer(Greedy.Construct(_model), polish: _uncapacitatedSearch is not null);
         var root = RootNode();
         var lower = double.NegativeInfinity;
         if (root is not null) _queue.Enqueue(root, (root.Bound, _sequence++));
@@ -120,7 +124,7 @@ internal sealed partial class BranchAndBound
         else if (polish && _capacitatedSearch is not null && _model.IsStructurallyFeasible(open))
             cost = _capacitatedSearch.Improve(open, ShouldStop);
         else
-            cost = _evaluator.Total(open, _scratch);
+            cost = _evaluator.Total(open, _scratch, _upper);
         if (!(cost < _upper) || !_model.IsStructurallyFeasible(open)) return;
         _upper = cost;
         _incumbent = (bool[])open.Clone();

@@ -17,7 +17,7 @@ internal sealed class CapacitatedLocalSearch(LocationModel model, AssignmentEval
             {
                 if (model.Status[a] != SiteStatus.Free) continue;
                 open[a] = !open[a];
-                var candidate = evaluator.Total(open, _scratch);
+                var candidate = evaluator.Total(open, _scratch, cost);
                 if (candidate < cost - (1e-9 * Math.Max(1, cost)))
                 {
                     cost = candidate;
@@ -34,7 +34,7 @@ internal sealed class CapacitatedLocalSearch(LocationModel model, AssignmentEval
                     if (!open[b] || model.Status[b] != SiteStatus.Free) continue;
                     open[a] = true;
                     open[b] = false;
-                    var candidate = evaluator.Total(open, _scratch);
+                    var candidate = evaluator.Total(open, _scratch, cost);
                     if (candidate < cost - (1e-9 * Math.Max(1, cost)))
                     {
                         cost = candidate;

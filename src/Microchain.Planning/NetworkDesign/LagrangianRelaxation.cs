@@ -161,7 +161,7 @@ internal sealed class LagrangianRelaxation
             if (_model.Capacity is not null) capacityGap += _model.Capacity[i];
             spent += _model.BudgetWeight[i];
         }
-        return (_model.TotalDemand - capacityGap, _model.Budget is { } b ? spent - b : 0);
+        return (_model.Capacity is null ? 0 : _model.TotalDemand - capacityGap, _model.Budget is { } b ? spent - b : 0);
     }
 
     /// <summary>Best use of site i's capacity at prices λ: customers by most negative reduced cost per unit, the last one split.</summary>

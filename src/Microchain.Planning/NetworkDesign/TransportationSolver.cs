@@ -71,40 +71,37 @@ internal sealed class TransportationSolver
         var dist = new double[v];
         var parent = new int[v];
         var done = new bool[v];
+        var heap = new PriorityQueue<int, double>();
         while (true)
         {
             Array.Fill(dist, double.PositiveInfinity);
             Array.Fill(parent, -1);
             Array.Clear(done);
+            heap.Clear();
             for (var a = 0; a < k; a++)
             {
-                if (remaining[a] > _eps) dist[a] = 0 - potential[a];
+                if (remaining[a] <= _eps) continue;
+                dist[a] = 0 - potential[a];
+                heap.Enqueue(a, dist[a]);
             }
-            while (true)
+            while (heap.TryDequeue(out var u, out var du))
             {
-                var u = -1;
-                var du = double.PositiveInfinity;
-                for (var x = 0; x < v; x++)
-                {
-                    if (!done[x] && dist[x] < du)
-                    {
-                        du = dist[x];
-                        u = x;
-                    }
-                }
-                if (u < 0 || u == sink) break;
+                if (done[u] || du > dist[u]) continue;
+                if (u == sink) break;
                 done[u] = true;
                 if (u < k)
                 {
                     for (var j = 0; j < n; j++)
                     {
-                        if (unmet[j] <= 0 && _model.Demand[j] <= 0) continue;
+                        if (_model.Demand[j] <= 0) continue;
                         var w = k + j;
+                        if (done[w]) continue;
                         var nd = du + unit[(u * n) + j] + potential[u] - potential[w];
                         if (nd < dist[w])
                         {
                             dist[w] = nd;
                             parent[w] = u;
+                            heap.Enqueue(w, nd);
                         }
                     }
                 }
@@ -116,15 +113,18 @@ internal sealed class TransportationSolver
                     {
                         dist[sink] = toSink;
                         parent[sink] = u;
+                        heap.Enqueue(sink, toSink);
                     }
                     for (var a = 0; a < k; a++)
                     {
-                        if (flow[(a * n) + j] <= _eps) continue;
+                        // Finalised nodes are skipped: rounding could otherwise make a zero-cost cycle look negative.
+                        if (done[a] || flow[(a * n) + j] <= _eps) continue;
                         var nd = du - unit[(a * n) + j] + potential[u] - potential[a];
                         if (nd < dist[a])
                         {
                             dist[a] = nd;
                             parent[a] = u;
+                            heap.Enqueue(a, nd);
                         }
                     }
                 }
