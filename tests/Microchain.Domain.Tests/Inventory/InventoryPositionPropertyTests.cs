@@ -46,7 +46,7 @@ public sealed class InventoryPositionPropertyTests
                     AssertInvariants(position);
                 }
             }
-        }, iter: 2_000);
+        }, iter: 1_000);
     }
 
     [Fact]
