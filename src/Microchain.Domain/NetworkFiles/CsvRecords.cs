@@ -75,7 +75,7 @@ internal static class CsvRecords
                         recordOk = false;
                     }
                     var trimmed = raw.TrimStart(' ', '\t');
-                    fieldColumn += raw.Length - trimmed.Length;
+                    if (trimmed.Length > 0) fieldColumn += raw.Length - trimmed.Length; // point at the value, or at a blank field's start
                     field.Append(trimmed.TrimEnd(' ', '\t'));
                 }
                 record.Add(new CsvField(field.ToString(), fieldLine, fieldColumn));
