@@ -86,13 +86,16 @@ internal sealed class NetworkFileReader(ErrorSink errors)
     private NodeDto ReadNode(JsonFields f)
     {
         var d = DomainDefaults.Node;
+        var id = f.RequiredText("id");
+        var before = errors.Count;
+        var kind = f.RequiredEnum<NodeKind>("kind");
+        if (errors.Count == before) NodeKinds.TryAdd(id, kind); // an unreadable kind must not make a locker look like a DC
         var node = new NodeDto(
-            f.RequiredText("id"), NonBlank(f, "name"), f.RequiredEnum<NodeKind>("kind"),
+            id, NonBlank(f, "name"), kind,
             Location(f.RequiredObject("location")), Storage(f.RequiredObject("storage")),
             f.Int("pickCapacityPerHour", d.PickCapacityPerHour), f.Int("assemblyCapacityPerHour", d.AssemblyCapacityPerHour),
             Hours(f.OptionalObject("hours")), Costs(f.OptionalObject("costs")),
             f.Enum("lifecycle", d.Lifecycle), f.Int("serviceRadiusMinutes", d.ServiceRadiusMinutes));
-        NodeKinds.TryAdd(node.Id, node.Kind);
         return node;
     }
 

@@ -199,6 +199,13 @@ public sealed class NetworkFileErrorTests
         Assert.True(NetworkFile.Parse(Network(customer: ", \"lockerId\": \"box\""), File).Succeeded);
     }
 
+    [Fact]
+    public void Parse_lockerWithUnreadableKind_reportsOnlyTheKind()
+    {
+        var error = Single(Network(customer: ", \"lockerId\": \"box\"").Replace("\"kind\": \"locker\"", "\"kind\": \"lockr\""));
+        Assert.Equal("$.nodes[1].kind", error.Path);
+    }
+
     [Theory]
     [InlineData("\"lat\": 45.76", "\"lat\": 95.76", "$.customers[0].location.lat")]
     [InlineData("\"lon\": 4.84", "\"lon\": -184.84", "$.customers[0].location.lon")]
