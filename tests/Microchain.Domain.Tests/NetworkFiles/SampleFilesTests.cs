@@ -43,6 +43,17 @@ public sealed class SampleFilesTests
     }
 
     [Fact]
+    public void FormatDocExample_parsesCleanly()
+    {
+        var doc = File.ReadAllText(Path.Combine(Samples(), "..", "docs", "network-format.md"));
+        var start = doc.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var json = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+        var result = NetworkFile.Parse(json, "network-format.md");
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal("Two-node test", result.Network.Name);
+    }
+
+    [Fact]
     public void StockExample_parsesCleanlyAgainstTheNetworkExample()
     {
         var result = StockCsv.Parse(File.ReadAllText(Path.Combine(Samples(), "stock.example.csv")), "stock.example.csv", LoadSampleNetwork());
