@@ -24,11 +24,19 @@ public sealed class OrderStateMachinePropertyTests
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
 
-    private static readonly Gen<Order> Captured = Gen.Select(
+    /// <summary>What to capture; a record so a failing sample prints readably (the order itself is mutable).</summary>
+    private sealed record Capture(IReadOnlyList<OrderLine> Lines, double Lat, double Lon, bool WithWindow)
+    {
+        public Order Run() => Order.Capture("o-1", "c-1", Lines, new GeoPoint(Lat, Lon), WithWindow ? "locker-9" : null,
+            WithWindow ? new DeliveryWindow(T0.AddHours(2), T0.AddHours(3)) : null, T0);
+
+        public override string ToString() => $"Capture([{string.Join(", ", Lines)}], {Lat}, {Lon}, window {WithWindow})";
+    }
+
+    private static readonly Gen<Capture> Captured = Gen.Select(
         Gen.Select(Gen.OneOf(Gen.Const("apple"), Gen.Const("milk"), Gen.Const("bread")), Gen.Int[1, 20], (s, q) => new OrderLine(s, q)).Array[1, 4],
         Gen.Double[-60, 60], Gen.Double[-170, 170], Gen.Bool,
-        (lines, lat, lon, withWindow) => Order.Capture("o-1", "c-1", lines, new GeoPoint(lat, lon), withWindow ? "locker-9" : null,
-            withWindow ? new DeliveryWindow(T0.AddHours(2), T0.AddHours(3)) : null, T0));
+        (lines, lat, lon, withWindow) => new Capture(lines, lat, lon, withWindow));
 
     private static IOrderEvent Run(Order order, Command c, DateTimeOffset now) => c switch
     {
@@ -47,8 +55,9 @@ public sealed class OrderStateMachinePropertyTests
     [Fact]
     public void Order_randomCommands_onlyStateMachineMovesSucceed()
     {
-        Gen.Select(Captured, Gen.Enum<Command>().Array[1, 12]).Sample((order, commands) =>
+        Gen.Select(Captured, Gen.Enum<Command>().Array[1, 12]).Sample((capture, commands) =>
         {
+            var order = capture.Run();
             var now = T0;
             foreach (var command in commands)
             {
@@ -89,8 +98,9 @@ public sealed class OrderStateMachinePropertyTests
             [Command.Validate, Command.Promise, Command.Cancel],
             [Command.Validate, Command.Allocate, Command.ConfirmPick, Command.Dispatch, Command.Fail],
         };
-        Gen.Select(Captured, Gen.Int[0, paths.Length - 1]).Sample((order, path) =>
+        Gen.Select(Captured, Gen.Int[0, paths.Length - 1]).Sample((capture, path) =>
         {
+            var order = capture.Run();
             foreach (var c in paths[path]) Run(order, c, T0.AddMinutes(5));
             Assert.True(OrderStateMachine.IsFinal(order.Status));
             foreach (var c in Enum.GetValues<Command>())
