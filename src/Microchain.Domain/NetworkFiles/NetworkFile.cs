@@ -32,6 +32,9 @@ public static class NetworkFile
     {
         ArgumentNullException.ThrowIfNull(json);
         var errors = new ErrorSink(NetworkFileLimits.MaxErrors);
+        // Every char is at least one UTF-8 byte: refuse an oversized text before copying it.
+        if (json.Length > NetworkFileLimits.MaxFileBytes)
+            return Failed(fileName, $"file is over {NetworkFileLimits.MaxFileBytes} bytes, the limit");
         // A UTF-8 byte order mark is legal in a file but not in JSON text.
         var utf8 = Encoding.UTF8.GetBytes(json.StartsWith('\uFEFF') ? json[1..] : json);
         if (utf8.Length > NetworkFileLimits.MaxFileBytes)

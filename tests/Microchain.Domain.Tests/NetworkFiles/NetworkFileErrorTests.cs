@@ -11,6 +11,8 @@ public sealed class NetworkFileErrorTests
         var result = NetworkFile.Parse(json, File);
         Assert.False(result.Succeeded, "the file should have been refused");
         Assert.All(result.Errors, e => Assert.Equal(File, e.File));
+        // Every error says where it is, except the closing note of a truncated list.
+        Assert.All(result.Errors.Where(e => !e.Message.StartsWith("stopped after", StringComparison.Ordinal)), e => Assert.NotNull(e.Line));
         return result.Errors;
     }
 
@@ -302,6 +304,13 @@ public sealed class NetworkFileErrorTests
 
     [Fact]
     public void Parse_byteOrderMark_isAccepted() => Assert.True(NetworkFile.Parse("\uFEFF" + Network(), File).Succeeded);
+
+    [Fact]
+    public void Write_rulesThatAreNotAnObject_throws()
+    {
+        using var array = System.Text.Json.JsonDocument.Parse("[]");
+        Assert.Throws<ArgumentException>(() => NetworkFile.Write(new Network.NetworkModel { Name = "x" }, array.RootElement));
+    }
 
     [Fact]
     public void FileError_toString_isCompilerStyle()
