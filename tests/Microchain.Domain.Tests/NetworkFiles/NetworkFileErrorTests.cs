@@ -278,6 +278,24 @@ public sealed class NetworkFileErrorTests
         Assert.Contains($"limit is {NetworkFileLimits.MaxNodes}", error.Message);
     }
 
+    [Fact]
+    public void Parse_textOverTheSizeLimit_isRefusedWithoutParsing()
+    {
+        var result = NetworkFile.Parse(new string(' ', NetworkFileLimits.MaxFileBytes + 1), File);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((File, (int?)null), (error.File, error.Line));
+        Assert.Contains("limit", error.Message);
+    }
+
+    [Fact]
+    public void Parse_multiByteTextJustOverTheLimit_isRefused()
+    {
+        // Half as many chars as the limit, but 'é' is two UTF-8 bytes: the byte count decides.
+        var json = "\"" + new string('é', NetworkFileLimits.MaxFileBytes / 2) + "\"";
+        var error = Assert.Single(NetworkFile.Parse(json, File).Errors);
+        Assert.Contains($"the limit is {NetworkFileLimits.MaxFileBytes}", error.Message);
+    }
+
     [Theory]
     [InlineData("[]", "$", "must be an object")]
     [InlineData("{ \"nodes\": [] }", "$.name", "is required")]
