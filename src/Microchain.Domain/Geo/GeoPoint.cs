@@ -1,8 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Microchain.Domain.Geo;
 
 /// <summary>A WGS84 position in degrees.</summary>
 public readonly record struct GeoPoint
 {
+    // A struct always has a parameterless constructor, which System.Text.Json would pick and leave (0, 0):
+    // journals carrying positions (OrderCaptured) must read back the coordinates they wrote.
+    [JsonConstructor]
     public GeoPoint(double lat, double lon)
     {
         Guard.That(lat is >= -90 and <= 90 && !double.IsNaN(lat), "geo.latitude", $"latitude {lat} is outside [-90, 90]");

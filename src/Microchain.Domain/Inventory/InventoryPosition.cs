@@ -34,18 +34,32 @@ public readonly record struct InventoryPosition
     /// <summary>Room left for receipts, counting what is already on its way.</summary>
     public int FreeCapacity => Math.Max(0, Capacity - OnHand - InTransit);
 
-    public InventoryPosition Receive(int units) => units > 0
-        ? new(checked(OnHand + units), Reserved, InTransit, Capacity, SafetyStock)
-        : throw new DomainException("stock.quantity", $"receipt of {units} units must be positive");
+    public InventoryPosition Receive(int units)
+    {
+        CheckReceipt(units);
+        return new(OnHand + units, Reserved, InTransit, Capacity, SafetyStock);
+    }
 
     /// <summary>Receives units that were in transit; any shortfall of in-transit is treated as a direct receipt.</summary>
-    public InventoryPosition ReceiveInbound(int units) => units > 0
-        ? new(checked(OnHand + units), Reserved, Math.Max(0, InTransit - units), Capacity, SafetyStock)
-        : throw new DomainException("stock.quantity", $"receipt of {units} units must be positive");
+    public InventoryPosition ReceiveInbound(int units)
+    {
+        CheckReceipt(units);
+        return new(OnHand + units, Reserved, Math.Max(0, InTransit - units), Capacity, SafetyStock);
+    }
 
-    public InventoryPosition Ship(int units) => units > 0
-        ? new(OnHand, Reserved, checked(InTransit + units), Capacity, SafetyStock)
-        : throw new DomainException("stock.quantity", $"inbound of {units} units must be positive");
+    public InventoryPosition Ship(int units)
+    {
+        Guard.That(units > 0, "stock.quantity", $"inbound of {units} units must be positive");
+        // Compared before adding: an int sum could overflow, and overflow is not a domain answer.
+        Guard.That(units <= Limits.MaxStockUnits - InTransit, "stock.in_transit", $"inbound of {units} would put more than {Limits.MaxStockUnits} in transit");
+        return new(OnHand, Reserved, InTransit + units, Capacity, SafetyStock);
+    }
+
+    private void CheckReceipt(int units)
+    {
+        Guard.That(units > 0, "stock.quantity", $"receipt of {units} units must be positive");
+        Guard.That(units <= Capacity - OnHand, "stock.over_capacity", $"receiving {units} would exceed capacity {Capacity} (on hand {OnHand})");
+    }
 
     public bool CanReserve(int units) => units > 0 && units <= Available;
 
@@ -72,9 +86,10 @@ public readonly record struct InventoryPosition
     /// <summary>Corrects on hand by a signed delta; cannot go below what is reserved.</summary>
     public InventoryPosition Adjust(int delta)
     {
-        var next = checked(OnHand + delta);
+        var next = (long)OnHand + delta;
         Guard.That(next >= Reserved, "stock.adjust_below_reserved", $"adjustment {delta} would leave {next} on hand below {Reserved} reserved");
-        return new(next, Reserved, InTransit, Capacity, SafetyStock);
+        Guard.That(next <= Capacity, "stock.over_capacity", $"adjustment {delta} would leave {next} on hand above capacity {Capacity}");
+        return new((int)next, Reserved, InTransit, Capacity, SafetyStock);
     }
 
     public InventoryPosition WithCapacity(int capacity) => new(OnHand, Reserved, InTransit, capacity, SafetyStock);

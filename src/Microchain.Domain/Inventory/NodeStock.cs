@@ -45,6 +45,7 @@ public sealed partial class NodeStock
 
     public IReadOnlyList<INodeStockEvent> Adjust(string skuId, int delta, string reasonCode, DateTimeOffset now)
     {
+        Guard.Id(skuId, "sku");
         Guard.That(delta != 0, "stock.quantity", "an adjustment must change the quantity");
         Guard.That(!string.IsNullOrWhiteSpace(reasonCode), "stock.reason", "an adjustment needs a reason code");
         var position = PositionOf(skuId);
@@ -55,6 +56,7 @@ public sealed partial class NodeStock
 
     public IReadOnlyList<INodeStockEvent> Count(string skuId, int counted, DateTimeOffset now)
     {
+        Guard.Id(skuId, "sku"); // a count of a blank SKU would otherwise journal an event no one can read back
         var position = PositionOf(skuId);
         Guard.That(counted >= position.Reserved, "stock.count_below_reserved",
             $"count {counted} of {skuId} is below the {position.Reserved} units reserved; release reservations first");

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microchain.Domain.Catalog;
+using Microchain.Domain.Customers;
+using Microchain.Domain.Geo;
+using Microchain.Domain.Network;
+
+namespace Microchain.Domain.NetworkFiles;
+
+// The network file format (docs/network-format.md), one record per JSON object, in file order. Written with
+// camelCase names; read by NetworkFileReader. These records, not the domain classes, define the format.
+
+/// <summary>The whole file. <see cref="Rules"/> is kept as written for the per-tenant order validation rules.</summary>
+public sealed record NetworkDocument(
+    int FormatVersion,
+    string Name,
+    IReadOnlyList<NodeDto> Nodes,
+    IReadOnlyList<SkuDto> Skus,
+    IReadOnlyList<ComponentDto> Components,
+    IReadOnlyList<SegmentDto> Segments,
+    IReadOnlyList<CustomerDto> Customers,
+    IReadOnlyList<SupplierDto> Suppliers,
+    IReadOnlyList<ContractDto> Contracts,
+    IReadOnlyList<VehicleDto> Vehicles,
+    JsonElement? Rules);
+
+public sealed record LocationDto(double Lat, double Lon);
+
+public sealed record NodeDto(
+    string Id, string Name, NodeKind Kind, LocationDto Location, StorageDto Storage,
+    int PickCapacityPerHour, int AssemblyCapacityPerHour, HoursDto Hours, CostsDto Costs,
+    NodeLifecycle Lifecycle, int ServiceRadiusMinutes);
+
+public sealed record StorageDto(long AmbientLiters, long ChilledLiters, long FrozenLiters, int Slots);
+
+/// <summary>Local times of day, written <c>HH:mm</c>; open = close means open all day.</summary>
+public sealed record HoursDto(TimeOnly Open, TimeOnly Close);
+
+public sealed record CostsDto(long FixedCostCentsPerDay, long PickCostCentsPerUnit, long OpeningCostCents);
+
+public sealed record SkuDto(
+    string Id, string Name, int VolumeMilliliters, int WeightGrams, TemperatureZone Zone, long ValueCents,
+    int? ShelfLifeDays, bool Active, BomDto? Bom);
+
+public sealed record BomDto(IReadOnlyList<BomLineDto> Lines, int AssemblySeconds);
+
+public sealed record BomLineDto(string ComponentId, int Quantity);
+
+public sealed record ComponentDto(string Id, string Name, int VolumeMilliliters, TemperatureZone Zone, long CostCents);
+
+public sealed record SegmentDto(
+    string Id, string Name, PromiseDto Promise, long DeliveryFeeCents, long AverageBasketCents,
+    double OrdersPerCustomerPerWeek, int VarietySkus, double GrowthPerYear, double ServiceLevel);
+
+public sealed record PromiseDto(DeliveryMode Mode, int MaxLeadTimeMinutes);
+
+public sealed record CustomerDto(string Id, string SegmentId, LocationDto Location, bool Blocked, string? LockerId);
+
+public sealed record SupplierDto(string Id, string Name, LocationDto? Location, bool Available);
+
+/// <summary>Dates are <c>yyyy-MM-dd</c>; a null capacity means unlimited.</summary>
+public sealed record ContractDto(
+    string Id, string SupplierId, string SkuId, string NodeId, DateOnly Start, DateOnly End,
+    int LeadTimeDays, int MinimumOrderUnits, int PackSizeUnits, long UnitCostCents, int? CapacityUnitsPerWeek);
+
+/// <summary>Shift times are local times of day, <c>HH:mm</c>.</summary>
+public sealed record VehicleDto(
+    string Id, string NodeId, VehicleKind Kind, int CapacityWeightGrams, int CapacityVolumeMilliliters, int CapacityTotes,
+    TimeOnly ShiftStart, TimeOnly ShiftEnd, int MaxRouteMinutes, long FixedCostCents, long CostCentsPerKm, long CostCentsPerHour,
+    IReadOnlyList<string> Skills);
