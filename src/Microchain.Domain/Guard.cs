@@ -11,7 +11,9 @@ internal static class Guard
     public static string Id(string? value, string what)
     {
         That(!string.IsNullOrWhiteSpace(value), "id.empty", $"{what} id must not be empty");
-        That(value!.Length <= Limits.MaxIdLength, "id.too_long", $"{what} id '{value[..32]}…' is longer than {Limits.MaxIdLength}");
+        // The message is built only on failure: slicing a short id would throw ArgumentOutOfRangeException.
+        if (value!.Length > Limits.MaxIdLength)
+            throw new DomainException("id.too_long", $"{what} id '{value[..32]}…' is longer than {Limits.MaxIdLength}");
         return value;
     }
 }
