@@ -39,9 +39,9 @@ public static class DemoCityGenerator
         var mfcs = MfcBuilder.Build(sites, demand, density, city, new DemoRandom(seed, MfcStream));
 
         var cityDaily = Enumerable.Range(0, catalog.Skus.Count).Select(demand.CityDailyUnits).ToArray();
-        var dcItems = DcItems(catalog, cityDaily);
-        var supply = SupplyGenerator.Generate(CentralDcId, dcItems, options.StartDate, density, new DemoRandom(seed, SupplyStream));
-        var (dcStock, dcStorage) = StockPlanner.PlanDc(CentralDcId, dcItems, supply.PrimaryLeadTimeDays, new DemoRandom(seed, DcStockStream));
+        var (bought, kits) = DcItems(catalog, cityDaily);
+        var supply = SupplyGenerator.Generate(CentralDcId, bought, options.StartDate, density, new DemoRandom(seed, SupplyStream));
+        var (dcStock, dcStorage) = StockPlanner.PlanDc(CentralDcId, bought, kits, supply.PrimaryLeadTimeDays, new DemoRandom(seed, DcStockStream));
         var dc = CentralDc(city, dcStorage, cityDaily.Sum());
 
         var stock = new List<StockLevel>(dcStock);
@@ -76,10 +76,11 @@ public static class DemoCityGenerator
         };
     }
 
-    /// <summary>What the DC buys and holds: every SKU except kits, and every component (kits are assembled from them).</summary>
-    private static List<SupplyGenerator.Item> DcItems(Catalog catalog, double[] cityDaily)
+    /// <summary>What the DC buys (every SKU except kits, and every component) and the kits it assembles from them.</summary>
+    private static (List<SupplyGenerator.Item> Bought, List<SupplyGenerator.Item> Kits) DcItems(Catalog catalog, double[] cityDaily)
     {
         var items = new List<SupplyGenerator.Item>(catalog.Skus.Count + catalog.Components.Count);
+        var kits = new List<SupplyGenerator.Item>();
         var componentDaily = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < catalog.Skus.Count; i++)
         {
@@ -87,6 +88,7 @@ public static class DemoCityGenerator
             if (sku.Bom is { } bom)
             {
                 foreach (var line in bom.Lines) componentDaily[line.ComponentId] = componentDaily.GetValueOrDefault(line.ComponentId) + cityDaily[i] * line.Quantity;
+                kits.Add(new(sku.Id, SkuCategory.Kit, sku.Zone, sku.VolumeMilliliters, sku.ValueCents, false, cityDaily[i]));
                 continue;
             }
             items.Add(new(sku.Id, catalog.Categories[i], sku.Zone, sku.VolumeMilliliters, sku.ValueCents, false, cityDaily[i]));
@@ -97,7 +99,7 @@ public static class DemoCityGenerator
             var category = c.Zone switch { TemperatureZone.Chilled => SkuCategory.Dairy, TemperatureZone.Frozen => SkuCategory.Frozen, _ => SkuCategory.Pantry };
             items.Add(new(c.Id, category, c.Zone, c.VolumeMilliliters, c.CostCents, true, componentDaily.GetValueOrDefault(c.Id)));
         }
-        return items;
+        return (items, kits);
     }
 
     private static Node CentralDc(CityProfile city, StorageCapacity storage, double cityDailyUnits) => new()

@@ -8,8 +8,9 @@ namespace Microchain.Simulation.DemoCity;
 /// </summary>
 internal readonly record struct LocalFrame
 {
-    private const double MetersPerDegreeLat = 110_574;
-    private const double MetersPerDegreeLonAtEquator = 111_320;
+    // The sphere of GeoPoint.HaversineMetersTo (radius 6,371,008.8 m), so nearest-node picks agree with it.
+    private const double MetersPerDegreeLat = 6_371_008.8 * Math.PI / 180;
+    private const double MetersPerDegreeLonAtEquator = MetersPerDegreeLat;
 
     public LocalFrame(GeoPoint origin)
     {

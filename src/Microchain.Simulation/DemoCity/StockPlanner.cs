@@ -6,14 +6,18 @@ namespace Microchain.Simulation.DemoCity;
 
 /// <summary>
 /// Initial stock. An MFC holds its top 40–70% SKUs by popularity (more when larger) with capacity for a few days
-/// of its expected demand, within its liters per zone and slots; kits it offers are held as components. The DC
-/// holds every SKU and component for two weeks of city demand and is sized to fit.
+/// of its expected demand, within its liters per zone and slots. A kit it offers is held as a day of pre-assembled
+/// units plus components for a few days of assembly to order. The DC holds every SKU and component for two weeks
+/// of city demand (kits: a few days, assembled there) and is sized to fit.
 /// </summary>
 internal static class StockPlanner
 {
     public const int MinFacingUnits = 4;
     public const int DcCoverDays = 14;
     public const int DcMinUnits = 24;
+    public const int DcKitCoverDays = 3;
+    /// <summary>Pre-assembled kits held at an MFC: a day of demand, at least two.</summary>
+    public const int MinAssembledKits = 2;
 
     public static List<StockLevel> PlanMfc(Node mfc, int m, Catalog catalog, DemandModel demand, DemoRandom random)
     {
@@ -27,6 +31,8 @@ internal static class StockPlanner
 
         var stock = new List<StockLevel>(target + catalog.Components.Count);
         var componentUnits = new int[catalog.Components.Count];
+        // Kits share components: needs add up unrounded, so many slow kits do not each round a unit up.
+        var componentNeed = new double[catalog.Components.Count];
         var daily = new Dictionary<int, double>();
         var offered = 0;
         for (var r = 0; r < skus.Count && offered < target && slotsLeft > 0; r++)
@@ -36,9 +42,11 @@ internal static class StockPlanner
             var units = demand.DailyUnits(m, i);
             if (sku.Bom is { } bom)
             {
-                if (TryAddKit(bom, units, CoverDays(sku.Zone, sku.ShelfLifeDays)))
+                var assembled = (int)Math.Max(MinAssembledKits, Math.Ceiling(units));
+                if (TryAddKit(sku, bom, assembled, units, CoverDays(sku.Zone, sku.ShelfLifeDays)))
                 {
                     offered++;
+                    stock.Add(Level(mfc.Id, sku.Id, assembled, units, random));
                 }
                 continue;
             }
@@ -57,17 +65,18 @@ internal static class StockPlanner
         }
         return stock;
 
-        bool TryAddKit(BillOfMaterials bom, double dailyKits, double coverDays)
+        bool TryAddKit(Sku kit, BillOfMaterials bom, int assembled, double dailyKits, double coverDays)
         {
             var extraMl = new long[3];
-            var extraSlots = 0;
+            extraMl[(int)kit.Zone] = (long)assembled * kit.VolumeMilliliters;
+            var extraSlots = 1;
             var next = new int[bom.Lines.Count];
             for (var l = 0; l < bom.Lines.Count; l++)
             {
                 var c = componentIndex[bom.Lines[l].ComponentId];
                 var component = catalog.Components[c];
-                var needed = (long)Math.Ceiling(dailyKits * coverDays * bom.Lines[l].Quantity);
-                next[l] = (int)Math.Min(Limits.MaxStockUnits, Math.Max(MinFacingUnits, componentUnits[c] + needed));
+                var need = componentNeed[c] + dailyKits * coverDays * bom.Lines[l].Quantity;
+                next[l] = (int)Math.Min(Limits.MaxStockUnits, Math.Max(MinFacingUnits, Math.Ceiling(need)));
                 extraMl[(int)component.Zone] += (long)(next[l] - componentUnits[c]) * component.VolumeMilliliters;
                 if (componentUnits[c] == 0) extraSlots++;
             }
@@ -78,22 +87,25 @@ internal static class StockPlanner
             {
                 var c = componentIndex[bom.Lines[l].ComponentId];
                 componentUnits[c] = next[l];
+                componentNeed[c] += dailyKits * coverDays * bom.Lines[l].Quantity;
                 daily[c] = daily.GetValueOrDefault(c) + dailyKits * bom.Lines[l].Quantity;
             }
             return true;
         }
     }
 
-    /// <summary>DC stock for every SKU but kits (assembled from components) and every component, and the storage that holds it.</summary>
-    public static (List<StockLevel> Stock, StorageCapacity Storage) PlanDc(string dcId, IReadOnlyList<SupplyGenerator.Item> items,
-        IReadOnlyDictionary<string, int> leadTimeDays, DemoRandom random)
+    /// <summary>DC stock for every bought item (SKUs and components) and every kit, and the storage that holds it.</summary>
+    public static (List<StockLevel> Stock, StorageCapacity Storage) PlanDc(string dcId, IReadOnlyList<SupplyGenerator.Item> bought,
+        IReadOnlyList<SupplyGenerator.Item> kits, IReadOnlyDictionary<string, int> leadTimeDays, DemoRandom random)
     {
-        var stock = new List<StockLevel>(items.Count);
+        var stock = new List<StockLevel>(bought.Count + kits.Count);
         var usedMl = new long[3];
-        foreach (var item in items)
+        foreach (var item in bought.Concat(kits))
         {
-            var capacity = (int)Math.Min(Limits.MaxStockUnits, Math.Max(DcMinUnits, Math.Ceiling(item.DailyUnits * DcCoverDays)));
-            var safety = (int)Math.Min(capacity, Math.Ceiling(item.DailyUnits * (leadTimeDays[item.Id] + 1)));
+            // Kits are assembled at the DC from its components: a few days ahead, replenished by assembly, not suppliers.
+            var (cover, lead) = leadTimeDays.TryGetValue(item.Id, out var days) ? (DcCoverDays, days) : (DcKitCoverDays, 0);
+            var capacity = (int)Math.Min(Limits.MaxStockUnits, Math.Max(DcMinUnits, Math.Ceiling(item.DailyUnits * cover)));
+            var safety = (int)Math.Min(capacity, Math.Ceiling(item.DailyUnits * (lead + 1)));
             var onHand = Math.Clamp((int)Math.Round(capacity * random.NextDouble(0.7, 0.95)), 1, capacity);
             stock.Add(new StockLevel(dcId, item.Id, onHand, capacity, safety));
             usedMl[(int)item.Zone] += (long)capacity * item.VolumeMl;
@@ -102,7 +114,7 @@ internal static class StockPlanner
         long Liters(TemperatureZone zone, long floor) => Math.Max(floor, (usedMl[(int)zone] * 5 / 4 / 1_000 / 10_000 + 1) * 10_000);
         var storage = new StorageCapacity(
             Liters(TemperatureZone.Ambient, 2_000_000), Liters(TemperatureZone.Chilled, 600_000), Liters(TemperatureZone.Frozen, 300_000),
-            Math.Max(5_000, items.Count * 6 / 5));
+            Math.Max(5_000, stock.Count * 6 / 5));
         return (stock, storage);
     }
 
