@@ -7,8 +7,10 @@ namespace Microchain.Simulation.DemoCity;
 internal static class CatalogGenerator
 {
     public const double ModularShare = 0.05;
-    /// <summary>Zipf–Mandelbrot popularity 1/(rank + q)^s: grocery sales concentrate on a head of staples.</summary>
-    public const double ZipfExponent = 1.0, ZipfOffset = 2.0;
+    /// <summary>Zipf–Mandelbrot popularity 1/(rank + q)^s: the top fifth of the range takes ~70% of lines, the top SKU ~2%.</summary>
+    public const double ZipfExponent = 1.0, ZipfOffset = 10.0;
+    /// <summary>How strongly cheap items rank higher (staples sell most), and how far kits drop (a niche).</summary>
+    private const double PriceRankBias = 0.35, KitRankPenalty = 1.5;
 
     public static Catalog Generate(int skuCount, DemoRandom random)
     {
@@ -31,8 +33,14 @@ internal static class CatalogGenerator
             .Where((_, i) => usedComponents[i])
             .ToArray();
 
-        var byPopularity = Enumerable.Range(0, skuCount).ToArray();
-        random.Shuffle(byPopularity);
+        // Rank by a noisy key: mostly chance, but cheaper items and non-kits tend to sell more.
+        var rankKey = new double[skuCount];
+        for (var i = 0; i < skuCount; i++)
+        {
+            rankKey[i] = random.NextGaussianPair().A + PriceRankBias * Math.Log(skus[i].ValueCents / 300.0)
+                       + (skus[i].IsModular ? KitRankPenalty : 0);
+        }
+        var byPopularity = Enumerable.Range(0, skuCount).OrderBy(i => rankKey[i]).ThenBy(i => i).ToArray();
         var popularity = new double[skuCount];
         var total = 0.0;
         for (var r = 0; r < skuCount; r++) total += popularity[byPopularity[r]] = 1.0 / Math.Pow(r + 1 + ZipfOffset, ZipfExponent);

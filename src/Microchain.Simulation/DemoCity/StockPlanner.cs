@@ -128,7 +128,8 @@ internal static class StockPlanner
     private static StockLevel Level(string nodeId, string itemId, int capacity, double dailyUnits, DemoRandom random)
     {
         var onHand = Math.Clamp((int)Math.Round(capacity * random.NextDouble(0.8, 1.0)), 1, capacity);
-        var safety = (int)Math.Min(capacity, Math.Ceiling(dailyUnits));
+        // MFCs are replenished daily: half a day of demand covers a late or short delivery.
+        var safety = (int)Math.Min(capacity / 2, Math.Ceiling(dailyUnits / 2));
         return new StockLevel(nodeId, itemId, onHand, capacity, safety);
     }
 }

@@ -11,15 +11,16 @@ internal static class SupplyGenerator
 {
     public const double BackupShare = 0.25;
 
-    private sealed record SupplierSpec(string Name, SkuCategory[] Categories);
+    /// <param name="Fallback">Who takes the categories over when the city has fewer suppliers (always one of the first three).</param>
+    private sealed record SupplierSpec(string Name, SkuCategory[] Categories, int Fallback);
 
     private static readonly SupplierSpec[] Specs =
     [
-        new("Rhône-Alpes Fresh Produce", [SkuCategory.Produce, SkuCategory.Bakery]),
-        new("Alpes Dairy Co-operative", [SkuCategory.Dairy]),
-        new("Saône Dry Goods Wholesale", [SkuCategory.Pantry, SkuCategory.Drinks]),
-        new("Surgelés du Dauphiné", [SkuCategory.Frozen]),
-        new("Maison & Hygiène Distribution", [SkuCategory.Household, SkuCategory.PersonalCare]),
+        new("Rhône-Alpes Fresh Produce", [SkuCategory.Produce, SkuCategory.Bakery], 0),
+        new("Alpes Dairy Co-operative", [SkuCategory.Dairy], 1),
+        new("Saône Dry Goods Wholesale", [SkuCategory.Pantry, SkuCategory.Drinks], 2),
+        new("Surgelés du Dauphiné", [SkuCategory.Frozen], 1),
+        new("Maison & Hygiène Distribution", [SkuCategory.Household, SkuCategory.PersonalCare], 2),
     ];
 
     public sealed record Result(Supplier[] Suppliers, SupplierContract[] Contracts, Dictionary<string, int> PrimaryLeadTimeDays);
@@ -46,7 +47,7 @@ internal static class SupplyGenerator
         var primaryOf = new Dictionary<SkuCategory, int>();
         for (var s = 0; s < Specs.Length; s++)
         {
-            foreach (var c in Specs[s].Categories) primaryOf[c] = s % count;
+            foreach (var c in Specs[s].Categories) primaryOf[c] = s < count ? s : Specs[s].Fallback;
         }
 
         var contracts = new List<SupplierContract>(items.Count + items.Count / 3);
