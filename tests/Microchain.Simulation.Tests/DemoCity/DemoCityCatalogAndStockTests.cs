@@ -68,7 +68,7 @@ public sealed class DemoCityCatalogAndStockTests
     [Fact]
     public void Stock_everyNode_fitsItsStoragePerZoneAndSlots()
     {
-        AssertFits(City);
+        CityInvariants.AssertFits(City);
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public sealed class DemoCityCatalogAndStockTests
         // 60,000 customers on one small MFC: a few days of demand cannot fit, so capacities are cut to the liters.
         var crowded = DemoCityGenerator.Generate(new DemoCityOptions { Seed = 3, Customers = 60_000, Mfcs = 1, Lockers = 1, Skus = 500 });
 
-        AssertFits(crowded);
+        CityInvariants.AssertFits(crowded);
         var mfc = crowded.Network.Nodes.Single(n => n.Kind == NodeKind.Mfc);
-        var usedMl = UsedMilliliters(crowded, mfc);
+        var usedMl = CityInvariants.UsedMilliliters(crowded, mfc);
         var fullest = Enum.GetValues<TemperatureZone>().Max(z => usedMl[z] / (mfc.Storage.LitersFor(z) * 1_000.0));
         Assert.InRange(fullest, 0.95, 1.0);
     }
@@ -163,28 +163,4 @@ public sealed class DemoCityCatalogAndStockTests
     }
 
     private const int StockPlannerMinUnits = 24;
-
-    private static void AssertFits(GeneratedCity city)
-    {
-        foreach (var node in city.Network.Nodes)
-        {
-            var used = UsedMilliliters(city, node);
-            foreach (var zone in Enum.GetValues<TemperatureZone>())
-                Assert.True(used[zone] <= node.Storage.LitersFor(zone) * 1_000, $"{node.Id} {zone}: {used[zone]} ml in {node.Storage.LitersFor(zone)} L");
-            Assert.InRange(city.Stock.Count(s => s.NodeId == node.Id), 0, node.Storage.Slots);
-        }
-    }
-
-    private static Dictionary<TemperatureZone, long> UsedMilliliters(GeneratedCity city, Node node)
-    {
-        var volume = city.Network.Skus.ToDictionary(s => s.Id, s => (s.VolumeMilliliters, s.Zone));
-        foreach (var c in city.Network.Components) volume[c.Id] = (c.VolumeMilliliters, c.Zone);
-        var used = Enum.GetValues<TemperatureZone>().ToDictionary(z => z, _ => 0L);
-        foreach (var s in city.Stock.Where(s => s.NodeId == node.Id))
-        {
-            var (ml, zone) = volume[s.SkuId];
-            used[zone] += (long)s.Capacity * ml;
-        }
-        return used;
-    }
 }
