@@ -11,7 +11,7 @@ internal static class CustomerGenerator
 
     public static (Customer[] Customers, (double X, double Y)[] Positions, int[] Segments) Generate(
         int count, CityDensity density, IReadOnlyList<DemoSegmentProfile> segments, IReadOnlyList<string> lockerIds,
-        IReadOnlyList<(double X, double Y)> lockerPositions, DemoRandom random)
+        (double X, double Y)[] lockerPositions, DemoRandom random)
     {
         var customers = new Customer[count];
         var positions = new (double X, double Y)[count];

@@ -34,11 +34,11 @@ internal readonly record struct LocalFrame
         return dx * dx + dy * dy;
     }
 
-    public static int Nearest((double X, double Y) p, IReadOnlyList<(double X, double Y)> candidates)
+    public static int Nearest((double X, double Y) p, ReadOnlySpan<(double X, double Y)> candidates)
     {
         var best = -1;
         var bestDistance = double.MaxValue;
-        for (var i = 0; i < candidates.Count; i++)
+        for (var i = 0; i < candidates.Length; i++)
         {
             var d = SquaredDistance(p, candidates[i]);
             if (d < bestDistance)

@@ -27,14 +27,16 @@ internal static class MfcPlacement
             pointWeights.Add(1e-3);
         }
 
-        var centers = SeedPlusPlus(k, points, pointWeights, random);
-        var assignment = new int[points.Count];
+        var pointArray = points.ToArray();
+        var weightArray = pointWeights.ToArray();
+        var centers = SeedPlusPlus(k, pointArray, weightArray, random);
+        var assignment = new int[pointArray.Length];
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             var changed = 0;
-            for (var i = 0; i < points.Count; i++)
+            for (var i = 0; i < pointArray.Length; i++)
             {
-                var nearest = LocalFrame.Nearest(points[i], centers);
+                var nearest = LocalFrame.Nearest(pointArray[i], centers);
                 if (nearest != assignment[i] || iteration == 0) changed++;
                 assignment[i] = nearest;
             }
@@ -42,12 +44,12 @@ internal static class MfcPlacement
             var sumX = new double[k];
             var sumY = new double[k];
             var sumW = new double[k];
-            for (var i = 0; i < points.Count; i++)
+            for (var i = 0; i < pointArray.Length; i++)
             {
                 var c = assignment[i];
-                sumX[c] += points[i].X * pointWeights[i];
-                sumY[c] += points[i].Y * pointWeights[i];
-                sumW[c] += pointWeights[i];
+                sumX[c] += pointArray[i].X * weightArray[i];
+                sumY[c] += pointArray[i].Y * weightArray[i];
+                sumW[c] += weightArray[i];
             }
             for (var c = 0; c < k; c++)
             {
@@ -58,20 +60,20 @@ internal static class MfcPlacement
         return centers;
     }
 
-    private static (double X, double Y)[] SeedPlusPlus(int k, List<(double X, double Y)> points, List<double> weights, DemoRandom random)
+    private static (double X, double Y)[] SeedPlusPlus(int k, (double X, double Y)[] points, double[] weights, DemoRandom random)
     {
         var centers = new (double X, double Y)[k];
-        var best = new double[points.Count];
+        var best = new double[points.Length];
         centers[0] = points[new AliasTable(weights).Sample(random)];
-        for (var i = 0; i < points.Count; i++) best[i] = LocalFrame.SquaredDistance(points[i], centers[0]);
-        var score = new double[points.Count];
+        for (var i = 0; i < points.Length; i++) best[i] = LocalFrame.SquaredDistance(points[i], centers[0]);
+        var score = new double[points.Length];
         for (var c = 1; c < k; c++)
         {
             var total = 0.0;
-            for (var i = 0; i < points.Count; i++) total += score[i] = best[i] * weights[i];
+            for (var i = 0; i < points.Length; i++) total += score[i] = best[i] * weights[i];
             var target = random.NextDouble() * total;
-            var chosen = points.Count - 1;
-            for (var i = 0; i < points.Count; i++)
+            var chosen = points.Length - 1;
+            for (var i = 0; i < points.Length; i++)
             {
                 target -= score[i];
                 if (target < 0 && score[i] > 0)
@@ -81,7 +83,7 @@ internal static class MfcPlacement
                 }
             }
             centers[c] = points[chosen];
-            for (var i = 0; i < points.Count; i++) best[i] = Math.Min(best[i], LocalFrame.SquaredDistance(points[i], centers[c]));
+            for (var i = 0; i < points.Length; i++) best[i] = Math.Min(best[i], LocalFrame.SquaredDistance(points[i], centers[c]));
         }
         return centers;
     }
