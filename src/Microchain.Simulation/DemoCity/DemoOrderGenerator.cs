@@ -60,6 +60,9 @@ public sealed class DemoOrderGenerator
     /// <summary>Orders per day the city's customers place on average (the pace a demo driver can replay at).</summary>
     public double ExpectedOrdersPerDay { get; }
 
+    /// <summary>Orders per hour the city places at <paramref name="at"/>, following <see cref="DemoDemandCurve"/>.</summary>
+    public double ExpectedOrdersPerHour(DateTimeOffset at) => DemoDemandCurve.OrdersPerHour(ExpectedOrdersPerDay, at);
+
     public long Generated => _sequence;
 
     public DemoOrder Next(DateTimeOffset now)
