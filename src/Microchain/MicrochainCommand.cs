@@ -13,6 +13,7 @@ public static class MicrochainCommand
         var root = new RootCommand("Microchain: run and model a network of micro-fulfillment nodes.");
         root.Subcommands.Add(ServeCommand.Build(output));
         root.Subcommands.Add(DemoCommand.Build(output));
+        root.Subcommands.Add(NetworkCommand.Build(output));
         var bench = new Command("bench", "Measure a solver or the pipeline against public instances and a peer in the same run.");
         foreach (var command in BenchCatalog.Commands()) bench.Subcommands.Add(command);
         root.Subcommands.Add(bench);

@@ -38,7 +38,7 @@ public sealed class ServerFixture : IAsyncLifetime
         await _app.StartAsync();
         _app.Services.GetRequiredService<NetworkCatalog>().Set(Tenant, City.Network);
         await NetworkStocking.StockAsync(_app.Services.GetRequiredService<IGrainFactory>(), Tenant,
-            City.Stock.Select(s => new InitialStock(s.NodeId, s.SkuId, s.OnHand, s.Capacity)).ToArray(), null, CancellationToken.None);
+            City.Stock.Select(s => new Domain.NetworkFiles.StockRow(s.NodeId, s.SkuId, s.OnHand, s.Capacity)).ToArray(), null, CancellationToken.None);
         _app.Services.GetRequiredService<ReadinessState>().Ready();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Client.BaseAddress = new Uri(address);

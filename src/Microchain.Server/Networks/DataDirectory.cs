@@ -5,6 +5,8 @@ public sealed record DataDirectory(string Root)
 {
     public string NetworkFile => Path.Combine(Root, "network.json");
     public string StockedMarker => Path.Combine(Root, "stocked");
+    /// <summary>Stock to put in once, before the first start is ready (stock CSV format).</summary>
+    public string InitialStockFile => Path.Combine(Root, "initial-stock.csv");
     public string DevApiKeyFile => Path.Combine(Root, "dev-api-key.txt");
 
     public bool HasNetwork => File.Exists(NetworkFile);

@@ -3,13 +3,10 @@ using Microchain.Runtime.Nodes;
 
 namespace Microchain.Server.Networks;
 
-/// <summary>One node × SKU starting level.</summary>
-public sealed record InitialStock(string NodeId, string SkuId, int OnHand, int Capacity);
-
 /// <summary>Puts starting stock into the node grains, in batches each grain accepts, reporting progress.</summary>
 public static class NetworkStocking
 {
-    public static async Task StockAsync(IGrainFactory grains, string tenant, IReadOnlyList<InitialStock> levels,
+    public static async Task StockAsync(IGrainFactory grains, string tenant, IReadOnlyList<Domain.NetworkFiles.StockRow> levels,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var done = 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microchain.Cli.Hosting;
+using Microchain.Domain.NetworkFiles;
 using Microchain.Server;
 using Microchain.Server.Networks;
 using Microchain.Simulation.DemoCity;
@@ -27,7 +28,6 @@ internal static class DemoCommand
             var runtime = common.Runtime(parse);
             var data = new DataDirectory(runtime.DataDirectory);
             data.Create();
-            IReadOnlyList<InitialStock>? stock = null;
             if (data.HasNetwork)
             {
                 output.WriteLine($"Resuming the demo city in {data.Root}");
@@ -39,13 +39,13 @@ internal static class DemoCommand
                 if (errors.Count > 0) throw new CliException(string.Join(" ", errors));
                 output.WriteLine($"Generating a demo city (seed {cityOptions.Seed}, scale {cityOptions.Scale}) in {data.Root}");
                 var city = DemoCityGenerator.Generate(cityOptions);
-                NetworkFileStore.Save(data.NetworkFile, city.Network);
-                stock = city.Stock.Select(s => new InitialStock(s.NodeId, s.SkuId, s.OnHand, s.Capacity)).ToArray();
+                NetworkFileStore.SaveStock(data.InitialStockFile, city.Stock.Select(s => new StockRow(s.NodeId, s.SkuId, s.OnHand, s.Capacity, s.SafetyStock)));
+                NetworkFileStore.Save(data.NetworkFile, city.Network); // last: its presence means "generated"
             }
             var model = NetworkFiles.Load(data.NetworkFile);
             var options = new ServerOptions { Port = parse.GetValue(common.Port), Runtime = runtime, Tenant = Tenant };
             var key = ServerRunner.EnsureDevApiKey(data, Tenant, TimeProvider.System);
-            return await ServerRunner.RunAsync(options, model, stock, key, output, cancellationToken);
+            return await ServerRunner.RunAsync(options, model, key, output, cancellationToken);
         });
         return command;
     }

@@ -12,10 +12,12 @@ internal static class ServeCommand
     {
         var common = new CommonOptions();
         var network = new Option<FileInfo?>("--network") { Description = "Network JSON to serve; required the first time, kept in the data directory after." };
+        var stock = new Option<FileInfo?>("--stock") { Description = "Stock CSV (node,sku,on_hand,capacity) put in once, the first time." };
         var tenant = new Option<string>("--tenant") { Description = "Tenant that owns the network.", DefaultValueFactory = _ => "default" };
         var command = new Command("serve", "Run the HTTP API and the embedded runtime on a network.");
         common.AddTo(command);
         command.Options.Add(network);
+        command.Options.Add(stock);
         command.Options.Add(tenant);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,9 +35,16 @@ internal static class ServeCommand
                 throw new CliException($"no network in {data.Root}: pass --network FILE (or run 'microchain demo')");
             }
             var model = NetworkFiles.Load(data.NetworkFile);
+            if (parse.GetValue(stock) is { } stockFile)
+            {
+                if (File.Exists(data.StockedMarker)) throw new CliException($"{data.Root} is already stocked; --stock is taken only the first time");
+                if (!stockFile.Exists) throw new CliException($"stock file {stockFile.FullName} does not exist");
+                NetworkFileStore.LoadStock(stockFile.FullName, model); // refuse a bad file before copying it
+                File.Copy(stockFile.FullName, data.InitialStockFile, overwrite: true);
+            }
             var options = new ServerOptions { Port = parse.GetValue(common.Port), Runtime = runtime, Tenant = parse.GetValue(tenant)! };
             var key = ServerRunner.EnsureDevApiKey(data, options.Tenant, TimeProvider.System);
-            return await ServerRunner.RunAsync(options, model, initialStock: null, key, output, cancellationToken);
+            return await ServerRunner.RunAsync(options, model, key, output, cancellationToken);
         });
         return command;
     }

@@ -12,7 +12,7 @@ internal static class NetworkFiles
         {
             return NetworkFileStore.Load(path);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is IOException or NetworkFileException)
         {
             throw new CliException($"{path}: {ex.Message}");
         }

@@ -11,10 +11,13 @@ namespace Microchain.Cli.Hosting;
 /// <summary>Starts the server on a network, stocks it once if asked, prints where it is, and runs until cancelled.</summary>
 internal static class ServerRunner
 {
-    public static async Task<int> RunAsync(ServerOptions options, NetworkModel network, IReadOnlyList<InitialStock>? initialStock,
-        string apiKey, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Runs until cancelled; stock in the data directory's initial-stock file goes in once, before ready.</summary>
+    public static async Task<int> RunAsync(ServerOptions options, NetworkModel network, string apiKey, TextWriter output, CancellationToken cancellationToken)
     {
         var data = new DataDirectory(options.Runtime.DataDirectory);
+        var initialStock = File.Exists(data.InitialStockFile) && !File.Exists(data.StockedMarker)
+            ? NetworkFileStore.LoadStock(data.InitialStockFile, network)
+            : null;
         await using var app = await MicrochainServer.BuildAsync(options, cancellationToken);
         var readiness = app.Services.GetRequiredService<ReadinessState>();
         try
@@ -26,7 +29,7 @@ internal static class ServerRunner
             throw new CliException($"cannot listen on {options.Url}: {ex.Message}");
         }
         app.Services.GetRequiredService<NetworkCatalog>().Set(options.Tenant, network);
-        if (initialStock is not null && !File.Exists(data.StockedMarker))
+        if (initialStock is not null)
         {
             readiness.NotReady("stocking the network");
             var progress = new Progress<(int Done, int Total)>(p =>
