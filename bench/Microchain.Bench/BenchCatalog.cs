@@ -8,5 +8,6 @@ public static class BenchCatalog
     public static IReadOnlyList<Command> Commands() =>
     [
         Inventory.ForecastBench.Command(),
+        Inventory.InventoryBench.Command(),
     ];
 }

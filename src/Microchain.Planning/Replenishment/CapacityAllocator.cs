@@ -15,6 +15,9 @@ internal static class CapacityAllocator
     internal static int[] Allocate(ReplenishmentRequest request, IReadOnlyList<LineNeed> needs, out string?[] cutReasons)
     {
         var items = request.Items;
+        cutReasons = new string?[needs.Count];
+        if (request.Capacities.Count == 0 && request.SourceAvailableUnits.Count == 0)
+            return [.. needs.Select(n => n.Units)];
         var zones = new Dictionary<(string Node, TemperatureZone Zone), ZoneState>();
         foreach (var cap in request.Capacities)
         {
@@ -31,7 +34,6 @@ internal static class CapacityAllocator
         var source = new Dictionary<string, int>(request.SourceAvailableUnits, StringComparer.Ordinal);
 
         var granted = new int[needs.Count];
-        cutReasons = new string?[needs.Count];
         var queue = new PriorityQueue<int, (int NegPriority, double Cover, int Index)>();
         for (var n = 0; n < needs.Count; n++)
         {
