@@ -21,11 +21,13 @@ public static class ForecastBench
         var methods = new Option<string>("--methods") { Description = "Comma-separated single methods to report (baselines SNaive and SES are always run).", DefaultValueFactory = _ => "all" };
         var origins = new Option<int>("--origins") { Description = "Rolling origins for automatic selection.", DefaultValueFactory = _ => new SelectionOptions().Origins };
         var step = new Option<int>("--origin-step") { Description = "Months between rolling origins.", DefaultValueFactory = _ => new SelectionOptions().OriginStep };
+        var candidates = new Option<string>("--candidates") { Description = "Comma-separated candidates of the Auto-mean selection (default: the planning candidates).", DefaultValueFactory = _ => "" };
+        var metric = new Option<string>("--metric") { Description = "Selection metric of Auto-mean: Rmsse or Mase.", DefaultValueFactory = _ => "Rmsse" };
         var validation = new Option<bool>("--validation") { Description = "Drop the real holdout and use the 12 months before it as the test set (for tuning without touching the holdout)." };
         var json = new Option<bool>("--json") { Description = "End with one JSON line of headline figures." };
         var command = new Command("forecast", "Carparts intermittent demand: MASE/RMSSE of each method and automatic selection vs seasonal naive and SES.")
         {
-            series, methods, origins, step, validation, json,
+            series, methods, origins, step, candidates, metric, validation, json,
         };
         command.SetAction(parse =>
         {
@@ -37,12 +39,15 @@ public static class ForecastBench
                 return 0;
             }
             var options = SelectionOptions.AbsoluteError with { Origins = parse.GetValue(origins), OriginStep = parse.GetValue(step) };
-            return Run(output, folder, parse.GetValue(series), parse.GetValue(methods) ?? "all", options, parse.GetValue(validation), parse.GetValue(json));
+            var planning = new SelectionOptions { Origins = options.Origins, OriginStep = options.OriginStep, Metric = Enum.Parse<SelectionMetric>(parse.GetValue(metric) ?? "Rmsse", ignoreCase: true) };
+            var names = parse.GetValue(candidates) ?? "";
+            if (names.Length > 0) planning = planning with { Candidates = [.. names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ForecastMethods.ByName)], IntermittentCandidates = null };
+            return Run(output, folder, parse.GetValue(series), parse.GetValue(methods) ?? "all", options, planning, parse.GetValue(validation), parse.GetValue(json));
         });
         return command;
     }
 
-    private static int Run(TextWriter output, string folder, int seriesLimit, string methodList, SelectionOptions options, bool validation, bool json)
+    private static int Run(TextWriter output, string folder, int seriesLimit, string methodList, SelectionOptions options, SelectionOptions planningOptions, bool validation, bool json)
     {
         var all = CarpartsData.Load(folder, out var incomplete);
         if (seriesLimit > 0 && seriesLimit < all.Count) all = all.GetRange(0, seriesLimit);
@@ -51,7 +56,7 @@ public static class ForecastBench
         var chosen = new Dictionary<string, int>();
         var rows = methods.Select(m => new MethodScore(m.Name)).ToList();
         var autoRow = new MethodScore("Auto-MASE");
-        var planningAuto = new AutoForecastMethod(new SelectionOptions { Origins = options.Origins, OriginStep = options.OriginStep });
+        var planningAuto = new AutoForecastMethod(planningOptions);
         var planningRow = new MethodScore("Auto-mean");
         var zeroRow = new MethodScore("Zero (ref)");
         var zeroScale = 0;
@@ -88,7 +93,9 @@ public static class ForecastBench
         output.WriteLine($"MASE scale = in-sample naive-1 MAE; RMSSE scale = naive-1 MSE from first demand (M5). {zeroScale} series with zero MASE scale are excluded from the means.");
         output.WriteLine($"selection: {options.Origins} origins, step {options.OriginStep}, horizon {options.Horizon ?? SeasonMonths}, training months only.");
         output.WriteLine("Auto-MASE: absolute-error selection among median point forecasts of Mean, SES, SBA, TSB, ADIDA, IMAPA.");
-        output.WriteLine("Auto-mean: squared-error selection among mean forecasts (what replenishment uses). Zero (ref): all-zero forecast, the MAE floor on intermittent data.");
+        var sparse = planningOptions.IntermittentCandidates is { } ic ? $"; intermittent series (ADI > {planningOptions.IntermittentAdi}) among {string.Join(", ", ic.Select(m => m.Name))}" : "";
+        output.WriteLine($"Auto-mean: {planningOptions.Metric} selection among mean forecasts of {string.Join(", ", planningOptions.Candidates.Select(m => m.Name))}{sparse} (what replenishment uses).");
+        output.WriteLine("Zero (ref): the all-zero forecast, the absolute-error floor on intermittent data.");
         output.WriteLine();
         output.WriteLine($"{"method",-12}{"MASE",9}{"RMSSE",9}{"MASE/best baseline",20}");
         foreach (var row in rows.Append(zeroRow).Append(planningRow).Append(autoRow))

@@ -69,13 +69,7 @@ internal static class ReplayDemand
                 forecast = method.Forecast(new DemandSeries(daily.AsSpan(from, end - from).ToArray(), 7), 7 + protectionDays);
             }
             // Tonight's order covers tomorrow onwards: steps offset + 1 .. offset + protection.
-            double mean = 0, variance = 0;
-            for (var h = offset + 1; h <= offset + protectionDays; h++)
-            {
-                mean += forecast!.Mean[h];
-                variance += forecast.Variance[h];
-            }
-            result[i] = (mean / protectionDays, Math.Sqrt(variance / protectionDays));
+            result[i] = forecast!.PerPeriod(protectionDays, offset + 1);
         }
         return result;
     }

@@ -33,7 +33,7 @@ public sealed class AutoForecastMethod : IForecastMethod
         if (n - _options.MinTrainPeriods < horizon) horizon = n - _options.MinTrainPeriods;
         if (horizon < 1) return new SelectionResult(_options.Fallback, []);
 
-        var candidates = _options.Candidates;
+        var candidates = _options.IntermittentCandidates is { } sparse && IsIntermittent(history) ? sparse : _options.Candidates;
         var scores = new double[candidates.Count];
         var forecast = new double[horizon];
         var fitted = new double[n];
@@ -64,5 +64,15 @@ public sealed class AutoForecastMethod : IForecastMethod
             if (scores[c] < scores[best] - 1e-12) best = c;
         }
         return new SelectionResult(candidates[best], scores);
+    }
+
+    private bool IsIntermittent(ReadOnlySpan<double> history)
+    {
+        var nonZero = 0;
+        foreach (var v in history)
+        {
+            if (v > 0) nonZero++;
+        }
+        return nonZero == 0 || history.Length / (double)nonZero > _options.IntermittentAdi;
     }
 }

@@ -60,10 +60,29 @@ public sealed class Forecast
         return (Quantile(step, tail), Quantile(step, 1 - tail));
     }
 
-    /// <summary>Mean total demand over the first <paramref name="periods"/> periods.</summary>
-    public double TotalMean(int periods) => _mean.AsSpan(0, periods).ToArray().Sum();
+    /// <summary>Mean total demand over periods <paramref name="first"/> .. <paramref name="first"/> + <paramref name="periods"/> − 1.</summary>
+    public double TotalMean(int periods, int first = 0) => Sum(_mean, first, periods);
+
+    /// <summary>Variance of total demand over the same periods (independent periods).</summary>
+    public double TotalVariance(int periods, int first = 0) => Sum(_variance, first, periods);
 
     /// <summary>The <paramref name="level"/> quantile of total demand over the first <paramref name="periods"/> periods.</summary>
     public double TotalQuantile(int periods, double level) =>
-        CountDistribution.Quantile(TotalMean(periods), _variance.AsSpan(0, periods).ToArray().Sum(), level);
+        CountDistribution.Quantile(TotalMean(periods), TotalVariance(periods), level);
+
+    /// <summary>
+    /// Mean and standard deviation per period over a window (e.g. the protection period of a replenishment
+    /// order): the inputs <c>DemandMeanPerDay</c> and <c>DemandSdPerDay</c> of a replenishment line.
+    /// </summary>
+    public (double MeanPerPeriod, double SdPerPeriod) PerPeriod(int periods, int first = 0) =>
+        (TotalMean(periods, first) / periods, Math.Sqrt(TotalVariance(periods, first) / periods));
+
+    private static double Sum(double[] values, int first, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        double s = 0;
+        foreach (var v in values.AsSpan(first, count)) s += v;
+        return s;
+    }
 }

@@ -18,13 +18,21 @@ public static class ForecastMethods
         new ImapaMethod(),
     ];
 
+    /// <summary>Equal-weight combination of SES, SBA, TSB, ADIDA and IMAPA, named <c>Comb</c>.</summary>
+    public static IForecastMethod IntermittentCombination { get; } = new CombinationMethod(
+        "Comb", [.. All.Where(m => m.Name is "SES" or "SBA" or "TSB" or "ADIDA" or "IMAPA")]);
+
     /// <summary>
     /// Default candidates for automatic selection of mean forecasts (planning): seasonal naive, the
     /// intermittent-demand methods and seasonal ES. Naive is left out: on intermittent series its
     /// cross-validation score is flattered whenever the last period was zero.
     /// </summary>
     public static IReadOnlyList<IForecastMethod> PlanningCandidates { get; } =
-        [.. All.Where(m => m.Name is not ("Naive" or "Croston"))];
+        [.. All.Where(m => m.Name is not ("Naive" or "Croston")), IntermittentCombination];
+
+    /// <summary>Default candidates for intermittent series: the intermittent-demand methods and their combination.</summary>
+    public static IReadOnlyList<IForecastMethod> IntermittentCandidates { get; } =
+        [.. All.Where(m => m.Name is "SES" or "SBA" or "TSB" or "ADIDA" or "IMAPA"), IntermittentCombination];
 
     /// <summary>
     /// Candidates for absolute-error (MASE) selection: the median of each intermittent method's predictive
@@ -38,6 +46,7 @@ public static class ForecastMethods
     {
         ArgumentNullException.ThrowIfNull(name);
         if (string.Equals(name, AutoForecastMethod.AutoName, StringComparison.OrdinalIgnoreCase)) return new AutoForecastMethod();
+        if (string.Equals(name, IntermittentCombination.Name, StringComparison.OrdinalIgnoreCase)) return IntermittentCombination;
         const string medianSuffix = "-median";
         if (name.EndsWith(medianSuffix, StringComparison.OrdinalIgnoreCase)) return new MedianForecastMethod(ByName(name[..^medianSuffix.Length]));
         return All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))

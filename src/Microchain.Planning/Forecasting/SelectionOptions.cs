@@ -28,7 +28,7 @@ public sealed record SelectionOptions
     public int? Horizon { get; init; }
 
     /// <summary>Options for MASE selection among median point forecasts (accuracy reporting, not replenishment).</summary>
-    public static SelectionOptions AbsoluteError { get; } = new() { Metric = SelectionMetric.Mase, Candidates = ForecastMethods.MedianCandidates };
+    public static SelectionOptions AbsoluteError { get; } = new() { Metric = SelectionMetric.Mase, Candidates = ForecastMethods.MedianCandidates, IntermittentCandidates = null };
 
     /// <summary>Fewest training periods an origin may leave.</summary>
     public int MinTrainPeriods { get; init; } = 8;
@@ -39,6 +39,16 @@ public sealed record SelectionOptions
 
     /// <summary>Candidate methods; ties go to the earlier one.</summary>
     public IReadOnlyList<IForecastMethod> Candidates { get; init; } = ForecastMethods.PlanningCandidates;
+
+    /// <summary>
+    /// Candidates for intermittent series (average inter-demand interval above <see cref="IntermittentAdi"/>);
+    /// null means <see cref="Candidates"/> for every series. Seasonal methods are left out by default: on
+    /// sparse histories their cross-validation score is mostly noise and selection overfits it.
+    /// </summary>
+    public IReadOnlyList<IForecastMethod>? IntermittentCandidates { get; init; } = ForecastMethods.IntermittentCandidates;
+
+    /// <summary>Average inter-demand interval (periods per non-zero period) above which a series counts as intermittent; 1.32 is the Syntetos–Boylan cut-off.</summary>
+    public double IntermittentAdi { get; init; } = 1.32;
 
     /// <summary>Method used when the history is too short to score anything.</summary>
     public IForecastMethod Fallback { get; init; } = new SesMethod();
@@ -52,6 +62,7 @@ public sealed record SelectionOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MinTrainPeriods, 1);
         ArgumentNullException.ThrowIfNull(Candidates);
         ArgumentNullException.ThrowIfNull(Fallback);
+        if (IntermittentCandidates is { Count: 0 }) throw new ArgumentException("intermittent candidates must not be empty", nameof(IntermittentCandidates));
         if (Candidates.Count == 0) throw new ArgumentException("at least one candidate method is required", nameof(Candidates));
     }
 }

@@ -77,6 +77,16 @@ public sealed class DistributionTests
     }
 
     [Fact]
+    public void Forecast_perPeriodOverWindow_averagesMeanAndPoolsVariance()
+    {
+        var forecast = new Forecast("f", [1, 2, 4, 8], [1, 2, 6, 10]);
+        Assert.Equal(14.0, forecast.TotalMean(3, first: 1), 12);
+        var (mean, sd) = forecast.PerPeriod(2, first: 2);
+        Assert.Equal(6.0, mean, 12);
+        Assert.Equal(Math.Sqrt(8), sd, 12);
+    }
+
+    [Fact]
     public void DemandSeries_negativeValue_isRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new DemandSeries([1, -1], 7));
