@@ -20,18 +20,27 @@ public interface IForecastMethod
 /// <summary>Convenience calls over <see cref="IForecastMethod"/>.</summary>
 public static class ForecastMethodExtensions
 {
-    /// <summary>Point forecasts and a predictive distribution for the next <paramref name="horizon"/> periods.</summary>
+    /// <summary>
+    /// Point forecasts and a predictive distribution for the next <paramref name="horizon"/> periods. For
+    /// <see cref="AutoForecastMethod"/> the forecast is named <c>Auto:CHOSEN</c>.
+    /// </summary>
     public static Forecast Forecast(this IForecastMethod method, DemandSeries series, int horizon)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(horizon, DemandSeries.MaxLength);
+        var name = method.Name;
+        if (method is AutoForecastMethod auto)
+        {
+            method = auto.Select(series.Values, series.SeasonLength).Chosen;
+            name = $"{name}:{method.Name}";
+        }
         var mean = new double[horizon];
         var fitted = new double[series.Length];
         method.FitForecast(series.Values, series.SeasonLength, mean, fitted);
         var dispersion = Dispersion.FromFitted(series.Values, fitted);
-        return Forecasting.Forecast.FromDispersion(method.Name, mean, dispersion);
+        return Forecasting.Forecast.FromDispersion(name, mean, dispersion);
     }
 
     /// <summary>Point forecasts only (no allocation for the distribution).</summary>

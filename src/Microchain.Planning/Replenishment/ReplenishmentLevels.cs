@@ -35,6 +35,8 @@ public readonly record struct ReplenishmentLevels(double SafetyStockUnits, doubl
     {
         if (sdProtection <= 0) return 0;
         if (target.Measure == ServiceMeasure.CycleService) return Math.Clamp(Normal.InverseCdf(target.Level), 0, MaxSafetyFactor);
+        // No expected demand: nothing to fill, so no safety stock for a fill-rate target.
+        if (cycleDemand <= 0) return 0;
         var allowedLoss = (1 - target.Level) * cycleDemand / sdProtection;
         if (allowedLoss >= Normal.Loss(0)) return 0;
         double lo = 0, hi = MaxSafetyFactor;

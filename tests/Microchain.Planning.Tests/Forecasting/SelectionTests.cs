@@ -55,6 +55,23 @@ public sealed class SelectionTests
     }
 
     [Fact]
+    public void Auto_forecast_namesTheChosenMethod()
+    {
+        var y = Enumerable.Repeat(3.0, 40).ToArray();
+        var forecast = new AutoForecastMethod(new SelectionOptions { Candidates = [new NaiveMethod()], IntermittentCandidates = null }).Forecast(new DemandSeries(y, 7), 7);
+        Assert.Equal("Auto:Naive", forecast.Method);
+        Assert.Equal(3.0, forecast.Mean[6], 12);
+    }
+
+    [Fact]
+    public void Auto_intermittentSeries_usesIntermittentCandidates()
+    {
+        var y = Enumerable.Range(0, 60).Select(t => t % 4 == 0 ? 2.0 : 0).ToArray();
+        var options = new SelectionOptions { Candidates = [new NaiveMethod()], IntermittentCandidates = [new MeanMethod()] };
+        Assert.Equal("Mean", new AutoForecastMethod(options).Select(y, 7).Chosen.Name);
+    }
+
+    [Fact]
     public void Auto_historyShorterThanMinimum_usesFallback()
     {
         var result = new AutoForecastMethod().Select([1, 0, 2], 7);

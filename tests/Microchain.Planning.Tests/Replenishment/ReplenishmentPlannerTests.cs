@@ -48,6 +48,14 @@ public sealed class ReplenishmentPlannerTests
     }
 
     [Fact]
+    public void Levels_fillRateWithoutExpectedDemand_noSafetyStock()
+    {
+        var item = Item("a", 0, mean: 0, sd: 1) with { Service = new ServiceTarget(0.99, ServiceMeasure.FillRate) };
+        Assert.Equal(0, ReplenishmentLevels.For(item).SafetyStockUnits);
+        Assert.Empty(Plan(item).Orders);
+    }
+
+    [Fact]
     public void Plan_enoughCover_ordersNothing()
     {
         var plan = Plan(Item("a", 40));
