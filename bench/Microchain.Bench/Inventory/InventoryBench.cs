@@ -27,17 +27,18 @@ public static class InventoryBench
         var lead = new Option<int>("--lead-time-days") { Description = "DC-to-node lead time.", DefaultValueFactory = _ => 1 };
         var method = new Option<string>("--method") { Description = "Forecast method feeding the policy (a name or Auto).", DefaultValueFactory = _ => "Auto" };
         var peer = new Option<string>("--peer") { Description = "Forecast method of the peer run (none to skip).", DefaultValueFactory = _ => "SES" };
+        var model = new Option<string>("--demand-model") { Description = "Safety-stock distribution: Normal or Count (negative binomial).", DefaultValueFactory = _ => "Normal" };
         var json = new Option<bool>("--json") { Description = "End with one JSON line of headline figures." };
         var command = new Command("inventory", "Replay demand through the replenishment policy: fill rate vs target and days of cover per target.")
         {
-            source, series, targets, days, seed, lead, method, peer, json,
+            source, series, targets, days, seed, lead, method, peer, model, json,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var levels = (parse.GetValue(targets) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-            var settings = new ReplaySettings(parse.GetValue(lead), 1, 1);
+            var settings = new ReplaySettings(parse.GetValue(lead), 1, 1, Enum.Parse<DemandModel>(parse.GetValue(model) ?? "Normal", ignoreCase: true));
             var main = ForecastMethods.ByName(parse.GetValue(method) ?? "Auto");
             var peerName = parse.GetValue(peer) ?? "none";
             var peerMethod = peerName.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ForecastMethods.ByName(peerName);
@@ -91,7 +92,7 @@ public static class InventoryBench
         IForecastMethod? peer, List<(double Target, ReplayTotals Totals)>? peerRows, double seconds, bool json)
     {
         output.WriteLine($"{description} (seed {seed}), {rows[0].Totals.Days} simulated SKU-days");
-        output.WriteLine($"policy: nightly (s,S) order-up-to, lead time {settings.LeadTimeDays} d + review 1 d, fill-rate target, lost sales; forecast {main.Name}{(peer is null ? "" : $", peer forecast {peer.Name}")}");
+        output.WriteLine($"policy: nightly (s,S) order-up-to, lead time {settings.LeadTimeDays} d + review 1 d, fill-rate target, {settings.DemandModel} demand model, lost sales; forecast {main.Name}{(peer is null ? "" : $", peer forecast {peer.Name}")}");
         output.WriteLine();
         var peerHeader = peer is null ? "" : $"{"peer fill",11}{"peer cover",12}{"cover/peer",12}";
         output.WriteLine($"{"target",8}{"fill rate",11}{"achieved/target",17}{"days of cover",15}{"orders/SKU/week",17}{peerHeader}");
@@ -112,6 +113,7 @@ public static class InventoryBench
             skuDays = rows[0].Totals.Days,
             seed,
             method = main.Name,
+            demandModel = settings.DemandModel.ToString(),
             peer = peer?.Name,
             curve = rows.Select((r, i) => new
             {

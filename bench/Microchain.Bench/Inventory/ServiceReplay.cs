@@ -4,7 +4,7 @@ using Microchain.Planning.Replenishment;
 namespace Microchain.Bench.Inventory;
 
 /// <summary>Settings of one replay.</summary>
-internal sealed record ReplaySettings(int LeadTimeDays, int ReviewPeriodDays, int PackSizeUnits);
+internal sealed record ReplaySettings(int LeadTimeDays, int ReviewPeriodDays, int PackSizeUnits, DemandModel DemandModel);
 
 /// <summary>Totals of a replay over one or more series.</summary>
 internal sealed class ReplayTotals
@@ -68,6 +68,7 @@ internal static class ServiceReplay
                     ReviewPeriodDays = settings.ReviewPeriodDays,
                     Service = target,
                     PackSizeUnits = settings.PackSizeUnits,
+                    DemandModel = settings.DemandModel,
                 };
                 var plan = ReplenishmentPlanner.Plan(new ReplenishmentRequest { SourceNodeId = "DC", Items = [item] });
                 if (plan.Orders.Count > 0)

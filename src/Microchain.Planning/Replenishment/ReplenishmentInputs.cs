@@ -28,6 +28,19 @@ public enum ServiceMeasure
 /// <param name="Measure">What the level measures.</param>
 public readonly record struct ServiceTarget(double Level, ServiceMeasure Measure);
 
+/// <summary>The distribution assumed for demand over the protection period when sizing safety stock.</summary>
+public enum DemandModel
+{
+    /// <summary>Normal with the forecast mean and sd: the textbook safety factor.</summary>
+    Normal,
+
+    /// <summary>
+    /// Negative binomial (Poisson when not over-dispersed) with the forecast mean and variance: whole units
+    /// and a right-skewed tail, closer to slow, intermittent movers.
+    /// </summary>
+    Count,
+}
+
 /// <summary>Which planning run is asking.</summary>
 public enum ReplenishmentRun
 {
@@ -70,6 +83,9 @@ public sealed record ReplenishmentItem
 
     /// <summary>Service target of the segment this node × SKU serves.</summary>
     public ServiceTarget Service { get; init; } = new(0.95, ServiceMeasure.FillRate);
+
+    /// <summary>Distribution used to size safety stock.</summary>
+    public DemandModel DemandModel { get; init; } = DemandModel.Normal;
 
     /// <summary>Days of cover (beyond safety stock) to order up to; below lead time + review period it has no effect.</summary>
     public double TargetCoverDays { get; init; }

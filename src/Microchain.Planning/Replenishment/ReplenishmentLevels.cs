@@ -7,7 +7,9 @@ namespace Microchain.Planning.Replenishment;
 /// time + review period has mean μP and standard deviation σ√P (independent days). Safety stock is k σ√P:
 /// for a cycle-service target k = Φ⁻¹(level); for a fill-rate target k solves σ√P · G(k) = (1 − β) μR,
 /// the expected shortage per review cycle against the demand of one cycle (G = standard normal loss).
-/// k is kept ≥ 0 so safety stock is never negative.
+/// k is kept ≥ 0 so safety stock is never negative. With <see cref="DemandModel.Count"/> the protection-period
+/// demand is negative binomial instead (variance at least the mean) and s is the smallest whole stock meeting
+/// the same quantile or expected-shortage condition; safety stock is then s − μP, again never negative.
 /// </summary>
 /// <param name="SafetyStockUnits">k σ √P.</param>
 /// <param name="ReorderPointUnits">s = μP + safety stock: order when the inventory position is below it.</param>
@@ -23,8 +25,22 @@ public readonly record struct ReplenishmentLevels(double SafetyStockUnits, doubl
         ArgumentNullException.ThrowIfNull(item);
         var protectionDays = item.LeadTimeDays + item.ReviewPeriodDays;
         var sdProtection = item.DemandSdPerDay * Math.Sqrt(protectionDays);
-        var k = SafetyFactorFor(item.Service, sdProtection, item.DemandMeanPerDay * item.ReviewPeriodDays);
-        var safety = k * sdProtection;
+        double k, safety;
+        if (item.DemandModel == DemandModel.Count)
+        {
+            var mean = item.DemandMeanPerDay * protectionDays;
+            var variance = sdProtection * sdProtection;
+            var stock = item.Service.Measure == ServiceMeasure.CycleService
+                ? CountDistribution.Quantile(mean, variance, item.Service.Level)
+                : CountDistribution.StockForShortage(mean, variance, (1 - item.Service.Level) * item.DemandMeanPerDay * item.ReviewPeriodDays);
+            safety = Math.Max(0, stock - mean);
+            k = sdProtection > 0 ? safety / sdProtection : 0;
+        }
+        else
+        {
+            k = SafetyFactorFor(item.Service, sdProtection, item.DemandMeanPerDay * item.ReviewPeriodDays);
+            safety = k * sdProtection;
+        }
         var reorder = safety + item.DemandMeanPerDay * protectionDays;
         var orderUpTo = safety + item.DemandMeanPerDay * Math.Max(protectionDays, item.TargetCoverDays);
         return new ReplenishmentLevels(safety, reorder, orderUpTo, k);

@@ -38,6 +38,16 @@ public sealed class DistributionTests
     }
 
     [Fact]
+    public void StockForShortage_poissonMeanOne_matchesHandComputation()
+    {
+        // E[(X − S)+]: S=0 → 1, S=1 → 0.368, S=2 → 0.104, S=3 → 0.023.
+        Assert.Equal(0, CountDistribution.StockForShortage(1, 1, 1.0));
+        Assert.Equal(2, CountDistribution.StockForShortage(1, 1, 0.2));
+        Assert.Equal(3, CountDistribution.StockForShortage(1, 1, 0.1));
+        Assert.Equal(4, CountDistribution.StockForShortage(1, 1, 0.02));
+    }
+
+    [Fact]
     public void Normal_inverseCdf_matchesTables()
     {
         Assert.Equal(1.6448536, Normal.InverseCdf(0.95), 5);

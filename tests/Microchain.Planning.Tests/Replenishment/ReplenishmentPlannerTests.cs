@@ -41,6 +41,15 @@ public sealed class ReplenishmentPlannerTests
     }
 
     [Fact]
+    public void Levels_countModel_reorderPointIsPoissonQuantile()
+    {
+        // Mean 10/day over 2 days, variance below the mean → Poisson(20); its 95% quantile is 28.
+        var levels = ReplenishmentLevels.For(Item("a", 0, sd: 1) with { DemandModel = DemandModel.Count });
+        Assert.Equal(28, levels.ReorderPointUnits, 9);
+        Assert.Equal(8, levels.SafetyStockUnits, 9);
+    }
+
+    [Fact]
     public void Levels_targetCover_raisesOrderUpTo()
     {
         var levels = ReplenishmentLevels.For(Item("a", 0) with { TargetCoverDays = 5 });
