@@ -60,6 +60,23 @@ public sealed class SmoothingMethodTests
     }
 
     [Fact]
+    public void Combination_isMeanOfMembers()
+    {
+        double[] y = [0, 3, 0, 5];
+        var combined = new CombinationMethod("c", [new MeanMethod(), new NaiveMethod()]).PointForecast(y, 1, 1)[0];
+        Assert.Equal((2.0 + 5.0) / 2, combined, 12);
+    }
+
+    [Fact]
+    public void Median_sparseDemand_forecastsZeroWhileMeanIsPositive()
+    {
+        // One unit in five periods: Poisson-or-wider with mean 0.2 has median 0.
+        double[] y = [0, 0, 1, 0, 0, 0, 0, 1, 0, 0];
+        Assert.Equal(0.2, new MeanMethod().PointForecast(y, 1, 1)[0], 12);
+        Assert.Equal(0.0, new MedianForecastMethod(new MeanMethod()).PointForecast(y, 1, 1)[0]);
+    }
+
+    [Fact]
     public void ByName_everyBuiltInName_roundTrips()
     {
         foreach (var m in ForecastMethods.All) Assert.Equal(m.Name, ForecastMethods.ByName(m.Name).Name);
