@@ -9,5 +9,7 @@ public static class BenchCatalog
     [
         NetworkDesign.FacilityBenchCommand.Build(),
         Demo.DemoCityBench.Build(),
+        Inventory.ForecastBench.Command(),
+        Inventory.InventoryBench.Command(),
     ];
 }
