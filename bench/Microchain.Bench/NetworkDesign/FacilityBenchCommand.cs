@@ -34,7 +34,7 @@ public static class FacilityBenchCommand
                 TimeSpan.FromSeconds(parse.GetValue(seconds)),
                 !parse.GetValue(noPeer));
             var headline = FacilityBenchRunner.Run(options, output);
-            if (parse.GetValue(json) && headline is not null) BenchJson.WriteHeadline(output, headline);
+            if (parse.GetValue(json)) BenchJson.WriteHeadline(output, headline ?? new { benchmark = "facility", skipped = true });
             return 0;
         });
         return command;
