@@ -28,6 +28,12 @@ public static class FacilityBenchCommand
             var output = parse.InvocationConfiguration.Output;
             var families = Split(parse.GetValue(family));
             var names = Split(parse.GetValue(instances));
+            var unknown = families.Where(f => !AllFamilies.Contains(f)).ToList();
+            if (unknown.Count > 0)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"unknown family: {string.Join(", ", unknown)} (use cap, uncap, pmed)");
+                return 2;
+            }
             var options = new FacilityBenchRunner.Settings(
                 families.Count == 0 ? AllFamilies : [.. families],
                 names.Count == 0 ? null : new HashSet<string>(names, StringComparer.OrdinalIgnoreCase),
