@@ -28,13 +28,19 @@ public static class FacilityBenchCommand
             var output = parse.InvocationConfiguration.Output;
             var families = Split(parse.GetValue(family));
             var names = Split(parse.GetValue(instances));
+            var unknown = families.Where(f => !AllFamilies.Contains(f)).ToList();
+            if (unknown.Count > 0)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"unknown family: {string.Join(", ", unknown)} (use cap, uncap, pmed)");
+                return 2;
+            }
             var options = new FacilityBenchRunner.Settings(
                 families.Count == 0 ? AllFamilies : [.. families],
                 names.Count == 0 ? null : new HashSet<string>(names, StringComparer.OrdinalIgnoreCase),
                 TimeSpan.FromSeconds(parse.GetValue(seconds)),
                 !parse.GetValue(noPeer));
             var headline = FacilityBenchRunner.Run(options, output);
-            if (parse.GetValue(json) && headline is not null) BenchJson.WriteHeadline(output, headline);
+            if (parse.GetValue(json)) BenchJson.WriteHeadline(output, headline ?? new { benchmark = "facility", skipped = true });
             return 0;
         });
         return command;

@@ -54,7 +54,7 @@ public static class FacilityBenchRunner
             proven += solution.IsOptimal ? 1 : 0;
             ours += solution.Elapsed.TotalSeconds;
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"{instance.Name,-7} ours {FacilityBenchCommand.Format(solution.Objective),14} vs published {FacilityBenchCommand.Format(instance.PublishedOptimum),14} {(hit ? "reached" : "MISSED ")} bound gap {solution.Gap:P3} {(solution.IsOptimal ? "proven" : solution.Status.ToString())} {solution.Elapsed.TotalSeconds,7:0.000} s {solution.Nodes,6} nodes");
+                $"{instance.Name,-7} ours {FacilityBenchCommand.Format(solution.Objective),14} vs published {FacilityBenchCommand.Format(instance.PublishedOptimum),14} {(hit ? "reached" : "MISSED ")} bound gap {solution.Gap:P3} {(solution.IsOptimal ? "proven" : solution.Status.ToString())} {solution.Elapsed.TotalMilliseconds,9:0.0} ms {solution.Nodes,4} nodes");
             if (settings.RunPeer)
             {
                 var result = OrToolsFacilityPeer.Solve(problem, settings.TimeLimit);
@@ -62,7 +62,7 @@ public static class FacilityBenchRunner
                 peerReached += peerHit ? 1 : 0;
                 peer += result.Elapsed.TotalSeconds;
                 line += string.Create(CultureInfo.InvariantCulture,
-                    $" | OR-Tools {result.Solver} {FacilityBenchCommand.Format(result.Objective),14} {(result.Optimal ? "optimal" : "limit  ")} {result.Elapsed.TotalSeconds,7:0.000} s ×{result.Elapsed.TotalSeconds / Math.Max(solution.Elapsed.TotalSeconds, 1e-6):0.0}");
+                    $" | OR-Tools {result.Solver} {FacilityBenchCommand.Format(result.Objective),14} {(result.Optimal ? "optimal" : "limit  ")} {result.Elapsed.TotalMilliseconds,9:0.0} ms ×{result.Elapsed.TotalSeconds / Math.Max(solution.Elapsed.TotalSeconds, 1e-6):0.0}");
             }
             output.WriteLine(line);
             output.Flush();

@@ -7,6 +7,12 @@ internal sealed partial class BranchAndBound
     private SearchNode? Process(SearchNode node)
     {
         var n = _model.N;
+        // Below the root a node with every site decided is a leaf: its parent's bound stands, pricing settles it.
+        if (node.Depth > 0 && Array.IndexOf(node.Fix, LagrangianRelaxation.Free) < 0)
+        {
+            Leaf(node.Fix, node.Bound);
+            return null;
+        }
         var isRoot = node.Depth == 0;
         var fix = (sbyte[])node.Fix.Clone();
         var lambda = (double[])node.Lambda.Clone();

@@ -47,6 +47,8 @@ internal sealed partial class BranchAndBound
 
     public FacilitySolution Run()
     {
+        if (_model.SingleSource && HasUnplaceableCustomer())
+            return SolutionBuilder.Build(_model, _evaluator, null, SolveStatus.Infeasible, double.PositiveInfinity, 0, _options.TimeProvider.GetElapsedTime(_start));
         Offer(Greedy.Construct(_model), polish: _uncapacitatedSearch is not null);
         var root = RootNode();
         var lower = double.NegativeInfinity;
@@ -67,6 +69,21 @@ internal sealed partial class BranchAndBound
             }
         }
         return Result(lower);
+    }
+
+    /// <summary>Single-source: a customer whose demand exceeds every site's capacity can never be served.</summary>
+    private bool HasUnplaceableCustomer()
+    {
+        for (var j = 0; j < _model.N; j++)
+        {
+            var fits = false;
+            for (var i = 0; i < _model.M && !fits; i++)
+            {
+                fits = _model.Status[i] != SiteStatus.ForcedClosed && _model.Capacity![i] >= _model.Demand[j];
+            }
+            if (!fits) return true;
+        }
+        return false;
     }
 
     private SearchNode? RootNode()

@@ -48,7 +48,7 @@ internal sealed class SingleSourceAssigner(LocationModel model)
                         second = c;
                     }
                 }
-                if (bestSite < 0) return double.PositiveInfinity;
+                if (bestSite < 0) return Repair(sites, site, room) ? Finish(sites, site, room, fraction) : double.PositiveInfinity;
                 var regret = double.IsPositiveInfinity(second) ? double.MaxValue : second - best;
                 if (regret > pickRegret)
                 {
@@ -60,6 +60,12 @@ internal sealed class SingleSourceAssigner(LocationModel model)
             site[pick] = pickSite;
             room[pickSite] -= model.Demand[pick];
         }
+        return Finish(sites, site, room, fraction);
+    }
+
+    private double Finish(List<int> sites, int[] site, double[] room, double[] fraction)
+    {
+        var n = model.N;
         Improve(sites, site, room);
         var cost = 0.0;
         for (var j = 0; j < n; j++)
@@ -68,6 +74,83 @@ internal sealed class SingleSourceAssigner(LocationModel model)
             cost += model.C(site[j], j);
         }
         return cost;
+    }
+
+    /// <summary>
+    /// When the regret greedy gets stuck: place the rest largest first (overloading the roomiest site if need be),
+    /// then shift and swap customers off overloaded sites until none is over capacity.
+    /// </summary>
+    private bool Repair(List<int> sites, int[] site, double[] room)
+    {
+        int n = model.N;
+        foreach (var j in Enumerable.Range(0, n).Where(j => site[j] < 0).OrderByDescending(j => model.Demand[j]).ThenBy(j => j))
+        {
+            var target = -1;
+            foreach (var i in sites)
+            {
+                var fits = room[i] + 1e-9 >= model.Demand[j];
+                if (target < 0) target = i;
+                else if (fits && (room[target] + 1e-9 < model.Demand[j] || model.C(i, j) < model.C(target, j))) target = i;
+                else if (!fits && room[target] + 1e-9 < model.Demand[j] && room[i] > room[target]) target = i;
+            }
+            site[j] = target;
+            room[target] -= model.Demand[j];
+        }
+        for (var round = 0; round < 4 * n; round++)
+        {
+            var over = sites.FirstOrDefault(i => room[i] < -1e-9, -1);
+            if (over < 0) return true;
+            if (!ShiftOff(sites, site, room, over) && !SwapOff(sites, site, room, over)) return false;
+        }
+        return sites.All(i => room[i] >= -1e-9);
+    }
+
+    private bool ShiftOff(List<int> sites, int[] site, double[] room, int over)
+    {
+        int bestCustomer = -1, bestSite = -1;
+        var bestCost = double.PositiveInfinity;
+        for (var j = 0; j < model.N; j++)
+        {
+            if (site[j] != over) continue;
+            foreach (var i in sites)
+            {
+                if (i == over || room[i] + 1e-9 < model.Demand[j]) continue;
+                var delta = model.C(i, j) - model.C(over, j);
+                if (delta < bestCost)
+                {
+                    bestCost = delta;
+                    bestCustomer = j;
+                    bestSite = i;
+                }
+            }
+        }
+        if (bestCustomer < 0) return false;
+        site[bestCustomer] = bestSite;
+        room[bestSite] -= model.Demand[bestCustomer];
+        room[over] += model.Demand[bestCustomer];
+        return true;
+    }
+
+    private bool SwapOff(List<int> sites, int[] site, double[] room, int over)
+    {
+        for (var a = 0; a < model.N; a++)
+        {
+            if (site[a] != over) continue;
+            for (var b = 0; b < model.N; b++)
+            {
+                var other = site[b];
+                if (other == over) continue;
+                var diff = model.Demand[a] - model.Demand[b];
+                // Moving a out and b in frees room at the overloaded site without overloading the other.
+                if (diff <= 1e-9 || room[other] - diff < -1e-9) continue;
+                site[a] = other;
+                site[b] = over;
+                room[other] -= diff;
+                room[over] += diff;
+                return true;
+            }
+        }
+        return false;
     }
 
     private void Improve(List<int> sites, int[] site, double[] room)

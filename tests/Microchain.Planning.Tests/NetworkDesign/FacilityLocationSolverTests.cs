@@ -145,6 +145,26 @@ public sealed class FacilityLocationSolverTests
     }
 
     [Fact]
+    public void Solve_singleSourceCustomerLargerThanEverySite_isInfeasible()
+    {
+        var problem = new FacilityProblem([10, 10], [3, 9], [1, 2, 3, 4]) { CapacityUnits = [8, 8], Sourcing = SourcingMode.SingleSource };
+        var solution = FacilityLocationSolver.Solve(problem, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(SolveStatus.Infeasible, solution.Status);
+        Assert.Empty(solution.OpenSites);
+        Assert.True(double.IsPositiveInfinity(solution.Objective));
+    }
+
+    [Fact]
+    public void Solve_multiSourceCustomerLargerThanEverySite_splitsItsDemand()
+    {
+        var problem = new FacilityProblem([10, 10], [3, 9], [3, 9, 6, 18]) { CapacityUnits = [8, 8] };
+        var solution = FacilityLocationSolver.Solve(problem, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(SolveStatus.Optimal, solution.Status);
+        Assert.Equal(2, solution.Assignments.Count(a => a.Customer == 1));
+        FacilityLocationSolverTests.AssertConsistent(problem, solution);
+    }
+
+    [Fact]
     public void Validate_mismatchedCostMatrix_throws()
     {
         var problem = new FacilityProblem([1, 2], [1, 1, 1], [1, 2, 3, 4, 5]);
