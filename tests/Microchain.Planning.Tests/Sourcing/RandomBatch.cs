@@ -9,7 +9,7 @@ internal static class RandomBatch
 {
     private static readonly string[] SkuIds = ["x", "y", "z"];
 
-    public static (IReadOnlyList<BatchOrder> Orders, SourcingContext Context)? Create(int seed)
+    public static (IReadOnlyList<BatchOrder> Orders, SourcingContext Context) Create(int seed)
     {
         var random = new Random(seed);
         var skus = SkuIds.Take(random.Next(1, 4)).ToArray();
