@@ -7,5 +7,6 @@ public static class BenchCatalog
 {
     public static IReadOnlyList<Command> Commands() =>
     [
+        Sourcing.BatchSourcingBench.Create(),
     ];
 }
