@@ -10,7 +10,8 @@ namespace Microchain.Planning.Sourcing;
 /// [capacity ATP] → node [capacity pick units] → sink; a unit of order o sent to node n costs c(o, n) / units(o), where
 /// c(o, n) is the cost to serve o from n alone. Every whole-order assignment is such a flow with the same cost, so the
 /// flow optimum is a lower bound; when the flow keeps every order whole it is an optimal assignment. Otherwise the
-/// first split order is branched on (forced to its largest node / forbidden there). Exact when the search finishes
+/// first split order is branched on (forced to its largest node / forbidden there). At every branch node the
+/// relaxation is also rounded to a feasible assignment (see <c>BatchModel.Repair</c>) for an early incumbent. Exact when the search finishes
 /// (<see cref="BatchResult.ProvedOptimal"/>); otherwise the best feasible assignment found. The input is the first
 /// incumbent, so the result never costs more and never exceeds ATP.
 /// </para>
@@ -58,6 +59,9 @@ public static class BatchReoptimizer
                 if (exact < incumbentCost) (incumbentCost, incumbent) = (exact, r.Assigned);
                 continue;
             }
+            if (model.Repair(r.Assigned) is { } repaired && model.ExactCost(repaired) < incumbentCost)
+                (incumbentCost, incumbent) = (model.ExactCost(repaired), repaired);
+            if (r.Cost + model.FixedCostCents >= incumbentCost - Tolerance) continue;
             var node = r.LargestShare[split];
             var forbid = (int[])forced.Clone();
             var forbidMask = (bool[])forbidden.Clone();
