@@ -31,6 +31,9 @@ internal sealed class BatchModel
 
     public long Cost(int order, int node) => _cost[order, node];
 
+    /// <summary>Units of movable order <paramref name="order"/>.</summary>
+    public int Units(int order) => _lines[order].Sum(l => l.Units);
+
     public long ExactCost(int[] assigned)
     {
         var total = FixedCostCents;

@@ -50,9 +50,10 @@ public static class BatchReoptimizer
             if (explored == 1) rootBound = relaxation is null ? double.PositiveInfinity : relaxation.Value.Cost + model.FixedCostCents;
             if (relaxation is not { } r) continue;
             if (r.Cost + model.FixedCostCents >= incumbentCost - Tolerance) continue;
+            // Branch on the largest split order: it constrains the most stock, so either branch moves the bound most.
             var split = -1;
-            for (var i = 0; i < movable.Length && split < 0; i++)
-                if (r.Assigned[i] < 0) split = i;
+            for (var i = 0; i < movable.Length; i++)
+                if (r.Assigned[i] < 0 && (split < 0 || model.Units(i) > model.Units(split))) split = i;
             if (split < 0)
             {
                 var exact = model.ExactCost(r.Assigned);
