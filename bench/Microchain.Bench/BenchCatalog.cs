@@ -11,5 +11,6 @@ public static class BenchCatalog
         Demo.DemoCityBench.Build(),
         Inventory.ForecastBench.Command(),
         Inventory.InventoryBench.Command(),
+        Sourcing.BatchSourcingBench.Create(),
     ];
 }
