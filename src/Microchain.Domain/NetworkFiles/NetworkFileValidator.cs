@@ -181,7 +181,8 @@ internal sealed class NetworkFileValidator(NetworkFileReader file, ErrorSink err
             _ => null,
         });
         Reference($"{path}.supplierId", d.SupplierId, file.Suppliers.DeclaredIds, "supplier");
-        Reference($"{path}.skuId", d.SkuId, file.Skus.DeclaredIds, "sku");
+        // A contract may supply a sellable SKU or a component that modular products are assembled from.
+        if (!file.Components.DeclaredIds.Contains(d.SkuId)) Reference($"{path}.skuId", d.SkuId, file.Skus.DeclaredIds, "sku");
         Reference($"{path}.nodeId", d.NodeId, file.Nodes.DeclaredIds, "node");
         return valid ? contract : null;
     }

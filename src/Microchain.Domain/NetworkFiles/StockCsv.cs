@@ -56,7 +56,8 @@ public static class StockCsv
     private static void Read(string text, NetworkModel? network, ErrorSink errors, List<StockRow> rows)
     {
         var nodes = network?.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var skus = network?.Skus.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        // Components are stocked like SKUs (modular products are assembled from them at the node).
+        var skus = network?.Skus.Select(s => s.Id).Concat(network.Components.Select(c => c.Id)).ToHashSet(StringComparer.Ordinal);
         var firstLine = new Dictionary<(string, string), int>();
         Dictionary<string, int>? columns = null;
         var headerCount = 0;

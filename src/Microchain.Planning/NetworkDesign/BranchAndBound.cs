@@ -47,7 +47,7 @@ internal sealed partial class BranchAndBound
 
     public FacilitySolution Run()
     {
-        if (_model.SingleSource && HasUnplaceableCustomer())
+        if ((_model.SingleSource && HasUnplaceableCustomer()) || !_model.BudgetAdmitsSomeOpenSet())
             return SolutionBuilder.Build(_model, _evaluator, null, SolveStatus.Infeasible, double.PositiveInfinity, 0, _options.TimeProvider.GetElapsedTime(_start));
         Offer(Greedy.Construct(_model), polish: _uncapacitatedSearch is not null);
         var root = RootNode();

@@ -108,6 +108,25 @@ internal sealed class LocationModel
         return total;
     }
 
+    /// <summary>False when even the cheapest admissible open set (forced sites plus the fewest free ones) exceeds the budget.</summary>
+    public bool BudgetAdmitsSomeOpenSet()
+    {
+        if (Budget is not { } budget) return true;
+        var used = 0.0;
+        var count = 0;
+        var free = new List<double>();
+        for (var i = 0; i < M; i++)
+        {
+            if (Status[i] == SiteStatus.ForcedOpen) { used += BudgetWeight[i]; count++; }
+            else if (Status[i] == SiteStatus.Free) free.Add(BudgetWeight[i]);
+        }
+        free.Sort();
+        var needed = Math.Max(MinOpen, N > 0 ? 1 : 0) - count;
+        if (needed > free.Count) return false;
+        for (var k = 0; k < needed; k++) used += free[k];
+        return used <= budget * (1 + 1e-12);
+    }
+
     /// <summary>True when the open set meets the forced statuses, the site count, the budget and the total capacity.</summary>
     public bool IsStructurallyFeasible(bool[] open)
     {

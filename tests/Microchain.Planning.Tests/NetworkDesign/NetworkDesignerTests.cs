@@ -113,5 +113,21 @@ public sealed class NetworkDesignerTests
         Assert.Contains("NOPE", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Replanning_follows_demand_that_moves_from_west_to_east()
+    {
+        var samples = DemandSamples.FromCustomers(City());
+        IReadOnlyList<DemandSample> West(double share) => samples.Select(d => d with { OrdersPerWeek = d.OrdersPerWeek * (d.Location.Lon < Center.Lon ? share : 1 - share) }).ToArray();
+        var plan = NetworkReplanner.Plan(City(), [West(1), West(1), West(0), West(0)],
+            new DesignRequest { Problem = DesignProblem.Uncapacitated, EnforcePromise = false, ClosingCostCents = 0, TimeLimit = null, CellMeters = 500 }, Travel,
+            cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(4, plan.Periods.Count);
+        Assert.Equal(["WEST"], plan.Periods[0].OpenSites);
+        Assert.Equal(["EAST"], plan.Periods[3].OpenSites);
+        Assert.Contains("EAST", plan.Periods[2].Opened);
+        Assert.Equal(plan.TotalCents, plan.Periods.Sum(p => p.OperatingCents + p.DeliveryCents + p.RelocationCents));
+        Assert.True(plan.LowerBoundCents <= plan.TotalCents + 1);
+    }
+
     private static int CountOf(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 }

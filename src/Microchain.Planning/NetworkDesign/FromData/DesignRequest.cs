@@ -45,6 +45,10 @@ public sealed record DesignRequest
     public double StopsPerTrip { get; init; } = 6;
     public double ServiceMinutes { get; init; } = 4;
     public double UnitsPerOrder { get; init; } = 8;
+    /// <summary>Re-assessment: one-time cost of closing a site (lease exit, moving stock); opening uses the node's opening cost.</summary>
+    public long ClosingCostCents { get; init; } = 500_000;
+    /// <summary>Re-assessment: length of one period (a month by default).</summary>
+    public double WeeksPerPeriod { get; init; } = 365.25 / 12 / 7;
     public TimeSpan? TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
     public int Seed { get; init; } = 1;
 
@@ -63,6 +67,7 @@ public sealed record DesignRequest
         if (HorizonWeeks is < 1 or > 520) p.Add("horizonWeeks must be within 1..520");
         if (DeliveryCostCentsPerMinute < 0 || !(StopsPerTrip >= 1) || !(ServiceMinutes >= 0) || !(UnitsPerOrder > 0) || !(PickMinutes >= 0))
             p.Add("delivery cost, stops per trip (≥ 1), service minutes, pick minutes and units per order must be sensible");
+        if (ClosingCostCents < 0 || !(WeeksPerPeriod > 0)) p.Add("closing cost must not be negative and weeks per period must be positive");
         if (TimeLimit is { } t && (t <= TimeSpan.Zero || t > TimeSpan.FromHours(1))) p.Add("timeLimit must be within 0..3600 s");
         return p;
     }
