@@ -50,7 +50,7 @@ public sealed class NetworkDesignerTests
         Assert.All(design.Sites.Where(s => s.Open), s => Assert.True(s.AssignedOrdersPerWeek <= s.CapacityOrdersPerWeek + 1e-6));
         Assert.Equal(1.0, design.ShareWithinPromise, 6);
         Assert.Equal(["EAST", "WEST"], design.Sites.Where(s => s.Open).Select(s => s.Id).Order());
-        Assert.Equal(design.Cost.TotalCents, design.Objective, 0);
+        Assert.Equal(design.Cost.TotalCents, design.Objective!.Value, 0);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class NetworkDesignerTests
         Assert.Equal(["EAST"], plan.Periods[3].OpenSites);
         Assert.Contains("EAST", plan.Periods[2].Opened);
         Assert.Equal(plan.TotalCents, plan.Periods.Sum(p => p.OperatingCents + p.DeliveryCents + p.RelocationCents));
-        Assert.True(plan.LowerBoundCents <= plan.TotalCents + 1);
+        Assert.True(plan.LowerBoundCents!.Value <= plan.TotalCents + 1);
     }
 
     private static int CountOf(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;

@@ -3,6 +3,9 @@ namespace Microchain.Planning.NetworkDesign.FromData;
 /// <summary>Maps a solver's indices back to sites and demand points, and prices the design.</summary>
 internal static class DesignMapping
 {
+    /// <summary>Infinite or undefined figures (no solution, no bound yet) travel as null: JSON has no infinity.</summary>
+    public static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
     public static DesignResult Build(DesignRequest request, IReadOnlyList<CandidateSite> sites, IReadOnlyList<DemandPoint> points,
         double[] minutes, double[] maxMinutes, IReadOnlyList<int> openSites, List<(int Site, int Point, double Share)> assignments,
         SolveStatus status, double objective, double lowerBound, double gap, int nodes, TimeSpan elapsed)
@@ -28,9 +31,9 @@ internal static class DesignMapping
         {
             Request = request,
             Status = status,
-            Objective = objective,
-            LowerBound = lowerBound,
-            Gap = gap,
+            Objective = Finite(objective),
+            LowerBound = Finite(lowerBound),
+            Gap = Finite(gap),
             Sites = designed,
             DemandPoints = points,
             Assignments = mapped,

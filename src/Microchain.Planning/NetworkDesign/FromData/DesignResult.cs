@@ -20,10 +20,11 @@ public sealed record DesignResult
 {
     public required DesignRequest Request { get; init; }
     public required SolveStatus Status { get; init; }
-    /// <summary>Objective in the problem's unit: cents for location problems, uncovered orders per week for coverage.</summary>
-    public required double Objective { get; init; }
-    public required double LowerBound { get; init; }
-    public required double Gap { get; init; }
+    /// <summary>Objective in the problem's unit: cents for location problems, uncovered orders per week for coverage; null when none was found.</summary>
+    public required double? Objective { get; init; }
+    /// <summary>Proven lower bound in the same unit; null when the search proved none.</summary>
+    public required double? LowerBound { get; init; }
+    public required double? Gap { get; init; }
     public required IReadOnlyList<DesignedSite> Sites { get; init; }
     public required IReadOnlyList<DemandPoint> DemandPoints { get; init; }
     public required IReadOnlyList<DesignedAssignment> Assignments { get; init; }

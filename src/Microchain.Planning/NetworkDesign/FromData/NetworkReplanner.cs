@@ -11,7 +11,7 @@ public sealed record ReplanPeriod(int Period, IReadOnlyList<string> OpenSites, I
 }
 
 /// <summary>A plan of openings and closings of flexible centers over periods, with its cost breakdown and bound.</summary>
-public sealed record ReplanResult(SolveStatus Status, IReadOnlyList<ReplanPeriod> Periods, IReadOnlyList<CandidateSite> Sites, double LowerBoundCents, double Gap)
+public sealed record ReplanResult(SolveStatus Status, IReadOnlyList<ReplanPeriod> Periods, IReadOnlyList<CandidateSite> Sites, double? LowerBoundCents, double? Gap)
 {
     public long OperatingCents => Periods.Sum(p => p.OperatingCents);
     public long DeliveryCents => Periods.Sum(p => p.DeliveryCents);
@@ -71,7 +71,7 @@ public static class NetworkReplanner
         string Id(int site) => sites[site].Id;
         var periods = plan.Periods.Select(p => new ReplanPeriod(p.Period, p.OpenSites.Select(Id).ToArray(), p.Opened.Select(Id).ToArray(), p.Closed.Select(Id).ToArray(),
             (long)Math.Round(p.OperatingCost), (long)Math.Round(p.AssignmentCost), (long)Math.Round(p.RelocationCost))).ToArray();
-        return new ReplanResult(plan.Status, periods, sites, plan.LowerBound, plan.Gap);
+        return new ReplanResult(plan.Status, periods, sites, DesignMapping.Finite(plan.LowerBound), DesignMapping.Finite(plan.Gap));
     }
 
     private static double MaxMinutes(DemandPoint point, NetworkModel network, DesignRequest request)
