@@ -41,7 +41,7 @@ internal static class ServerRunner
         }
         readiness.Ready();
         output.WriteLine($"Microchain is serving '{network.Name}' at {options.Url}");
-        output.WriteLine($"  API docs:  {options.Url}/scalar   OpenAPI: {options.Url}/openapi/v1.json");
+        output.WriteLine($"  API docs:  {options.Url}/scalar/v1   OpenAPI: {options.Url}/openapi/v1.json");
         output.WriteLine($"  API key:   {apiKey}   (send as X-Api-Key)");
         output.WriteLine($"  try:       curl -H 'X-Api-Key: {apiKey}' {options.Url}/v1/network");
         output.WriteLine("Press Ctrl-C to stop.");
