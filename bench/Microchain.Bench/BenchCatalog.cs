@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microchain.Bench.Routing;
 
 namespace Microchain.Bench;
 
@@ -7,5 +8,6 @@ public static class BenchCatalog
 {
     public static IReadOnlyList<Command> Commands() =>
     [
+        VrptwBench.Build(),
     ];
 }
