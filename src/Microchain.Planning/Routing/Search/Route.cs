@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Microchain.Planning.Routing.Search;
 
 /// <summary>
@@ -31,6 +33,7 @@ internal sealed class Route
 
     public long Duration => Arrival - Departure;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CopyFrom(Route other)
     {
         Count = other.Count;
@@ -61,6 +64,7 @@ internal sealed class Route
     public int IndexOf(int job) => Array.IndexOf(Jobs, job, 0, Count);
 
     /// <summary>Recomputes schedule, load, distance, duration and cost in O(length).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Recompute(SearchModel m)
     {
         var v = Vehicle;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Microchain.Planning.Routing.Search;
 
 /// <summary>
@@ -80,6 +82,7 @@ internal sealed class RuinRecreate
         r.Recompute(_m);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Ruin(SearchState s)
     {
         var assigned = 0;
@@ -117,6 +120,7 @@ internal sealed class RuinRecreate
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RuinString(SearchState s, Route r, int c, double maxLength)
     {
         var t = r.Count;
@@ -160,6 +164,7 @@ internal sealed class RuinRecreate
     }
 
     /// <summary>Inserts the removed jobs one by one at their cheapest feasible position; the rest stay unassigned.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Recreate(SearchState s, bool allowNewRoutes)
     {
         SortRemoved();
@@ -180,6 +185,7 @@ internal sealed class RuinRecreate
         _removedCount = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SortRemoved()
     {
         var n = _removedCount;
@@ -210,6 +216,7 @@ internal sealed class RuinRecreate
         return total;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool BestInsertion(SearchState s, int j, bool allowNewRoutes, out int bestVehicle, out int bestPosition)
     {
         var m = _m;

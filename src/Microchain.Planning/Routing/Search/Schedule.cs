@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Microchain.Planning.Routing.Search;
 
 /// <summary>Time-window arithmetic shared by the route and the insertion test (several windows per job).</summary>
@@ -7,6 +9,7 @@ internal static class Schedule
     public const long Infeasible = long.MinValue / 4;
 
     /// <summary>Earliest service start when arriving at <paramref name="arrival"/>, or -1 when every window has closed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long EarliestStart(SearchModel m, int job, long arrival)
     {
         for (var w = m.TwOffset[job]; w < m.TwOffset[job + 1]; w++)
@@ -18,6 +21,7 @@ internal static class Schedule
     /// Latest arrival such that service can start no later than <paramref name="bound"/>; since the earliest start is
     /// monotone in the arrival, every earlier arrival is feasible too.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long LatestArrival(SearchModel m, int job, long bound)
     {
         for (var w = m.TwOffset[job + 1] - 1; w >= m.TwOffset[job]; w--)
@@ -26,6 +30,7 @@ internal static class Schedule
     }
 
     /// <summary>Fills latest[0..count) backward from latest[count] (the latest arrival at the end depot).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FillLatest(SearchModel m, int vehicle, int[] jobs, int count, long[] latest)
     {
         var next = m.VehEnd[vehicle];
@@ -43,6 +48,7 @@ internal static class Schedule
     /// Latest departure from the start that still reaches the end by <paramref name="end"/>, over the jobs with
     /// <paramref name="insertJob"/> virtually inserted at <paramref name="insertAt"/> (-1 for none).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long LatestDeparture(SearchModel m, int vehicle, int[] jobs, int count, int insertAt, int insertJob, long end)
     {
         var total = insertAt >= 0 ? count + 1 : count;
@@ -61,6 +67,7 @@ internal static class Schedule
     }
 
     /// <summary>Earliest return to the end over the jobs with one virtual insertion; -1 when a window is missed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long EarliestEnd(SearchModel m, int vehicle, int[] jobs, int count, int insertAt, int insertJob)
     {
         var total = count + 1;

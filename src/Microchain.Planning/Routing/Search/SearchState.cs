@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Microchain.Planning.Routing.Search;
 
 /// <summary>A complete solution during search: one <see cref="Route"/> per vehicle plus the unassigned jobs.</summary>
@@ -26,6 +28,7 @@ internal sealed class SearchState
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Objective(SearchModel m)
     {
         var total = 0.0;
@@ -43,6 +46,7 @@ internal sealed class SearchState
     }
 
     /// <summary>Copies the listed routes and the unassigned list from <paramref name="source"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CopyRoutesFrom(SearchState source, int[] vehicles, int vehicleCount)
     {
         for (var i = 0; i < vehicleCount; i++)

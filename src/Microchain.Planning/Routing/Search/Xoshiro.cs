@@ -13,6 +13,7 @@ internal sealed class Xoshiro
         _s3 = SplitMix(ref seed);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ulong NextULong()
     {
         unchecked
