@@ -9,5 +9,6 @@ public static class BenchCatalog
     public static IReadOnlyList<Command> Commands() =>
     [
         VrptwBench.Build(),
+        CvrpBench.Build(),
     ];
 }
