@@ -48,6 +48,7 @@ internal sealed class Route
         Feasible = other.Feasible;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Insert(int position, int job)
     {
         Array.Copy(Jobs, position, Jobs, position + 1, Count - position);
@@ -55,12 +56,14 @@ internal sealed class Route
         Count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RemoveAt(int position)
     {
         Array.Copy(Jobs, position + 1, Jobs, position, Count - position - 1);
         Count--;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int IndexOf(int job) => Array.IndexOf(Jobs, job, 0, Count);
 
     /// <summary>Recomputes schedule, load, distance, duration and cost in O(length).</summary>

@@ -44,6 +44,7 @@ internal sealed class RuinRecreate
 
     public int TouchedCount { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BeginMove()
     {
         for (var i = 0; i < TouchedCount; i++)
@@ -56,6 +57,7 @@ internal sealed class RuinRecreate
     }
 
     /// <summary>Takes the servable unassigned jobs out of the state so that the next recreate retries them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CollectUnassigned(SearchState s)
     {
         var kept = 0;
@@ -142,6 +144,7 @@ internal sealed class RuinRecreate
             if (i < keepFrom || i >= keepFrom + preserved) RemoveAt(s, r, i);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RemoveAt(SearchState s, Route r, int position)
     {
         var j = r.Jobs[position];
@@ -150,12 +153,14 @@ internal sealed class RuinRecreate
         r.RemoveAt(position);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RemoveAllFrom(SearchState s, Route r)
     {
         for (var i = r.Count - 1; i >= 0; i--) RemoveAt(s, r, i);
         r.Recompute(_m);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Touch(int v)
     {
         if (_isTouched[v]) return;
@@ -209,6 +214,7 @@ internal sealed class RuinRecreate
         Array.Sort(_sortKeys, _removed, 0, n);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double TotalDemand(int j)
     {
         double total = 0;

@@ -9,7 +9,7 @@ namespace Microchain.Planning.Routing.Search;
 internal sealed class SearchEngine
 {
     /// <summary>Share of the budget the fleet-minimisation phase may use.</summary>
-    private const double FleetPhaseShare = 0.5;
+    private const double FleetPhaseShare = 0.4;
 
     private readonly SearchModel _m;
     private readonly SolveOptions _options;
@@ -51,6 +51,7 @@ internal sealed class SearchEngine
         return _best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Progress()
     {
         var byIterations = (double)Iterations / _options.MaxIterations;
@@ -58,6 +59,7 @@ internal sealed class SearchEngine
         return Math.Max(byIterations, byTime);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Stopped(double limit = 1.0) => _cancellation.IsCancellationRequested || Iterations >= _options.MaxIterations || Progress() >= limit;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -65,10 +67,11 @@ internal sealed class SearchEngine
     {
         var (t0, tf) = Temperatures();
         var currentObjective = _current.Objective(_m);
+        var phaseStart = Math.Min(Progress(), 0.99); // cool over what the fleet phase left
         while (!Stopped())
         {
             Iterations++;
-            var temperature = t0 * Math.Pow(tf / t0, Progress());
+            var temperature = t0 * Math.Pow(tf / t0, (Progress() - phaseStart) / (1 - phaseStart));
             _moves.BeginMove();
             _moves.CollectUnassigned(_candidate);
             _moves.Ruin(_candidate);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Microchain.Planning.Routing.Search;
 
 /// <summary>
@@ -112,8 +114,10 @@ internal sealed class SearchModel
         for (var j = 0; j < JobCount; j++) DepotDistance[j] = Distance(VehStart[0], JobLoc[j]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long Distance(int from, int to) => Dist[(from * LocationCount) + to];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long Duration(int from, int to) => Dur[(from * LocationCount) + to];
 
     private static void StableByKey(int[] items, long[] keys) =>

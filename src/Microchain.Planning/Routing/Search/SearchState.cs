@@ -58,6 +58,7 @@ internal sealed class SearchState
         CopyUnassignedFrom(source);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CopyAllFrom(SearchState source)
     {
         foreach (var r in Routes) r.CopyFrom(source.Routes[r.Vehicle]);
@@ -65,6 +66,7 @@ internal sealed class SearchState
         CopyUnassignedFrom(source);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CopyUnassignedFrom(SearchState source)
     {
         UnassignedCount = source.UnassignedCount;
@@ -72,6 +74,7 @@ internal sealed class SearchState
         for (var i = 0; i < UnassignedCount; i++) RouteOf[Unassigned[i]] = -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddUnassigned(int job)
     {
         Unassigned[UnassignedCount++] = job;

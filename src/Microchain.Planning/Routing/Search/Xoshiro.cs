@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Microchain.Planning.Routing.Search;
 
 /// <summary>xoshiro256** seeded by splitmix64: small, fast, and the same sequence on every platform.</summary>
@@ -13,7 +15,7 @@ internal sealed class Xoshiro
         _s3 = SplitMix(ref seed);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextULong()
     {
         unchecked
@@ -31,9 +33,11 @@ internal sealed class Xoshiro
     }
 
     /// <summary>Uniform in [0, 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Uniform in [0, maxExclusive).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Next(int maxExclusive) => maxExclusive <= 1 ? 0 : (int)((NextULong() >> 33) % (ulong)maxExclusive);
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
