@@ -36,9 +36,9 @@ public sealed class RoutingProblem
             if (!ids.Add(j.Id)) throw new ArgumentException($"duplicate job id {j.Id}", nameof(jobs));
         }
         foreach (var value in distance)
-            if (value < 0) throw new ArgumentException("distances must be non-negative", nameof(distance));
+            if (value is < 0 or > Validation.MaxEntry) throw new ArgumentException($"distances must be in 0..{Validation.MaxEntry}", nameof(distance));
         foreach (var value in duration)
-            if (value < 0) throw new ArgumentException("durations must be non-negative", nameof(duration));
+            if (value is < 0 or > Validation.MaxEntry) throw new ArgumentException($"durations must be in 0..{Validation.MaxEntry}", nameof(duration));
         Vehicles = vehicles;
         Jobs = jobs;
         LocationCount = locationCount;

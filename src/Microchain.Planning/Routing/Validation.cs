@@ -3,8 +3,12 @@ namespace Microchain.Planning.Routing;
 /// <summary>Input checks for <see cref="RoutingProblem"/>; limits keep the solver's arithmetic far from overflow.</summary>
 internal static class Validation
 {
-    /// <summary>Times, quantities and coordinates above this are rejected (sums stay well inside long).</summary>
-    public const long MaxMagnitude = long.MaxValue / 4;
+    /// <summary>Times above this are rejected.</summary>
+    public const long MaxMagnitude = TimeWindow.MaxTime;
+
+    /// <summary>Matrix entries, demands, capacities and service durations above this are rejected, so that sums over
+    /// <see cref="RoutingProblem.MaxLocations"/> stops stay far inside a long.</summary>
+    public const long MaxEntry = 1_000_000_000_000;
 
     public static void CheckVehicle(Vehicle v, int dimensions, int locationCount)
     {
@@ -12,7 +16,7 @@ internal static class Validation
         if (v.Capacity.Count != dimensions)
             throw new ArgumentException($"vehicle {v.Id}: capacity must have {dimensions} dimensions");
         foreach (var c in v.Capacity)
-            if (c is < 0 or > MaxMagnitude) throw new ArgumentException($"vehicle {v.Id}: capacity out of range");
+            if (c is < 0 or > MaxEntry) throw new ArgumentException($"vehicle {v.Id}: capacity out of range");
         CheckLocation(v.StartLocation, locationCount, v.Id);
         CheckLocation(v.EndLocation, locationCount, v.Id);
         if (v.ShiftStart < 0 || v.ShiftEnd > MaxMagnitude || v.ShiftEnd < v.ShiftStart)
@@ -29,9 +33,9 @@ internal static class Validation
         if (j.Demand.Count != dimensions)
             throw new ArgumentException($"job {j.Id}: demand must have {dimensions} dimensions");
         foreach (var d in j.Demand)
-            if (d is < 0 or > MaxMagnitude) throw new ArgumentException($"job {j.Id}: demand out of range");
+            if (d is < 0 or > MaxEntry) throw new ArgumentException($"job {j.Id}: demand out of range");
         CheckLocation(j.Location, locationCount, j.Id);
-        if (j.ServiceDuration is < 0 or > MaxMagnitude)
+        if (j.ServiceDuration is < 0 or > MaxEntry)
             throw new ArgumentException($"job {j.Id}: service duration out of range");
         if (j.Priority < 1) throw new ArgumentException($"job {j.Id}: priority must be at least 1");
         long previousEnd = -1;

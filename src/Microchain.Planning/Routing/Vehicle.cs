@@ -22,7 +22,7 @@ public sealed record Vehicle
     public long ShiftStart { get; init; }
 
     /// <summary>Latest arrival at the end location.</summary>
-    public long ShiftEnd { get; init; } = long.MaxValue / 4;
+    public long ShiftEnd { get; init; } = TimeWindow.MaxTime;
 
     /// <summary>Longest allowed time between departure and return; null for no limit beyond the shift.</summary>
     public long? MaxRouteDuration { get; init; }

@@ -149,6 +149,20 @@ public sealed class RoutingSolverTests
         Assert.Equal(optimum, s.Distance);
     }
 
+    [Fact]
+    public void Solve_noJobs_emptySolutionWithoutSearching()
+    {
+        var p = TestProblems.Euclidean([(0, 0)], [TestProblems.Van("van")], []);
+        var s = TestProblems.SolveChecked(p, TestProblems.Quick(iterations: long.MaxValue) with { TimeLimit = TimeSpan.FromHours(1) });
+        Assert.Empty(s.Routes);
+        Assert.Equal(0, s.Iterations);
+    }
+
+    [Fact]
+    public void RoutingProblem_windowsOverlap_rejected() =>
+        Assert.Throws<ArgumentException>(() => TestProblems.Euclidean([(0, 0), (1, 1)], [TestProblems.Van("van")],
+            [TestProblems.Job(0, 1, new TimeWindow(0, 10), new TimeWindow(5, 20))]));
+
     private static string Describe(RoutingSolution s) =>
         string.Join("|", s.Routes.Select(r => $"{r.VehicleId}:{string.Join(",", r.Stops.Select(x => x.JobId))}"));
 

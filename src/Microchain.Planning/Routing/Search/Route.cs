@@ -112,7 +112,8 @@ internal sealed class Route
         if (end > m.ShiftEnd[v] || Latest[0] < Start[0]) feasible = false;
         for (var d = 0; d < dims; d++)
             if (Load[d] > m.Capacity[(v * dims) + d]) feasible = false;
-        Departure = Schedule.LatestDeparture(m, v, Jobs, Count, -1, -1, end);
+        // The latest departure only matters when time costs or is bounded; skipping it saves a third of this method.
+        Departure = m.TimeMatters[v] ? Schedule.LatestDeparture(m, v, Jobs, Count, -1, -1, end) : m.ShiftStart[v];
         if (Arrival - Departure > m.MaxDuration[v]) feasible = false;
         Feasible = feasible;
         Cost = m.FixedCost[v] + (m.CostDist[v] * dist) + (m.CostTime[v] * (Arrival - Departure));

@@ -248,7 +248,7 @@ internal sealed class RuinRecreate
             for (var d = 0; d < dims; d++)
                 if (r.Load[d] + m.Demand[(j * dims) + d] > m.Capacity[(v * dims) + d]) fits = false;
             if (!fits) continue;
-            var exactTime = m.CostTime[v] > 0 || m.MaxDuration[v] < Validation.MaxMagnitude;
+            var exactTime = m.TimeMatters[v];
             var cd = m.CostDist[v];
             var prevLoc = m.VehStart[v];
             var depart = m.ShiftStart[v];

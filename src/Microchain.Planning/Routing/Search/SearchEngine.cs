@@ -17,6 +17,7 @@ internal sealed class SearchEngine
     private readonly CancellationToken _cancellation;
     private readonly Xoshiro _rng;
     private readonly RuinRecreate _moves;
+    private readonly bool[] _servable;
     private readonly long _startTicks;
     private readonly SearchState _current, _candidate, _best;
     private double _bestObjective;
@@ -29,6 +30,7 @@ internal sealed class SearchEngine
         _cancellation = cancellation;
         _rng = new Xoshiro(options.Seed);
         _moves = new RuinRecreate(m, _rng, servable);
+        _servable = servable;
         _startTicks = time.GetTimestamp();
         _current = new SearchState(m);
         _candidate = new SearchState(m);
@@ -46,12 +48,15 @@ internal sealed class SearchEngine
         _best.CopyAllFrom(_current);
         _bestObjective = _current.Objective(_m);
         Report();
+        if (_current.UnassignedCount == _m.JobCount && !HasServableJob()) return _best; // nothing to search
         if (_options.MinimizeVehicles) MinimizeFleet();
         Anneal();
         return _best;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool HasServableJob() => Array.IndexOf(_servable, true) >= 0;
+
     private double Progress()
     {
         var byIterations = (double)Iterations / _options.MaxIterations;

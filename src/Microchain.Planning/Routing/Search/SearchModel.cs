@@ -21,7 +21,9 @@ internal sealed class SearchModel
     public readonly long[] Capacity; // [vehicle * Dimensions + d]
     public readonly long[] ShiftStart, ShiftEnd, MaxDuration;
     public readonly double[] FixedCost, CostDist, CostTime;
-    public readonly int[] VehicleClass; // vehicles with equal attributes share a class
+    public readonly int[] VehicleClass;
+    /// <summary>Vehicles whose route duration is costed or limited.</summary>
+    public readonly bool[] TimeMatters; // vehicles with equal attributes share a class
     public readonly bool[] Compatible; // [vehicle * JobCount + job]
     public readonly double[] Penalty;
     public readonly int[][] Neighbours;
@@ -74,6 +76,7 @@ internal sealed class SearchModel
         CostDist = new double[VehicleCount];
         CostTime = new double[VehicleCount];
         VehicleClass = new int[VehicleCount];
+        TimeMatters = new bool[VehicleCount];
         Compatible = new bool[VehicleCount * JobCount];
         var classes = new Dictionary<string, int>();
         for (var v = 0; v < VehicleCount; v++)
@@ -88,6 +91,7 @@ internal sealed class SearchModel
             FixedCost[v] = (double)veh.FixedCost;
             CostDist[v] = (double)veh.CostPerDistanceUnit;
             CostTime[v] = (double)veh.CostPerTimeUnit;
+            TimeMatters[v] = CostTime[v] > 0 || MaxDuration[v] < Validation.MaxMagnitude;
             for (var j = 0; j < JobCount; j++)
                 Compatible[(v * JobCount) + j] = p.Jobs[j].RequiredSkills.All(veh.Skills.Contains);
             var key = string.Join('|', veh.StartLocation, veh.EndLocation, string.Join(',', veh.Capacity), veh.ShiftStart,

@@ -38,7 +38,8 @@ internal static class SolutionExport
         var vehicle = problem.Vehicles[r.Vehicle];
         var stops = new RouteStop[r.Count];
         var remaining = m.Dimensions > 0 ? r.Load[0] : 0;
-        var t = r.Departure;
+        var departure = Schedule.LatestDeparture(m, r.Vehicle, r.Jobs, r.Count, -1, -1, r.Arrival);
+        var t = departure;
         var prev = vehicle.StartLocation;
         for (var i = 0; i < r.Count; i++)
         {
@@ -55,12 +56,12 @@ internal static class SolutionExport
         {
             VehicleIndex = r.Vehicle,
             VehicleId = vehicle.Id,
-            Departure = r.Departure,
+            Departure = departure,
             Arrival = end,
             Stops = stops,
             Distance = r.Distance,
             Load = [.. r.Load],
-            Cost = vehicle.FixedCost + (vehicle.CostPerDistanceUnit * r.Distance) + (vehicle.CostPerTimeUnit * (end - r.Departure)),
+            Cost = vehicle.FixedCost + (vehicle.CostPerDistanceUnit * r.Distance) + (vehicle.CostPerTimeUnit * (end - departure)),
         };
     }
 }
