@@ -52,7 +52,7 @@ public static class CvrpBench
                 var solution = RoutingSolver.Solve(problem, settings.SolveOptions((ulong)seed, minimizeVehicles: false), cancellationToken: cancellation);
                 var ok = Feasible(problem, solution);
                 gaps.Add(ok ? GapTable.Percent(solution.Distance, optimum) : null);
-                line += $" ours {solution.Distance} {(ok ? $"{gaps[^1]:+0.00;-0.00}%" : "INFEASIBLE")} ({clock.Elapsed.TotalSeconds:0.0}s, {solution.Iterations} it);";
+                line += $" ours {solution.Distance} {(ok ? $"{GapTable.FormatGap(gaps[^1]!.Value)}%" : "INFEASIBLE")} ({clock.Elapsed.TotalSeconds:0.0}s, {solution.Iterations} it);";
             }
             double? peerGap = null;
             if (settings.Peer)
@@ -60,7 +60,7 @@ public static class CvrpBench
                 var peer = OrToolsPeer.Solve(problem, TimeSpan.FromSeconds(settings.Seconds));
                 var ok = peer is not null && Feasible(problem, peer);
                 if (ok) peerGap = GapTable.Percent(peer!.Distance, optimum);
-                line += $" ortools {(ok ? $"{peer!.Distance} {peerGap:+0.00;-0.00}%" : "INFEASIBLE")}";
+                line += $" ortools {(ok ? $"{peer!.Distance} {GapTable.FormatGap(peerGap!.Value)}%" : "INFEASIBLE")}";
             }
             output.WriteLine($"{line} | optimum {optimum}");
             results.Add(new InstanceResult(instance.Name, set, gaps, peerGap, settings.Peer));

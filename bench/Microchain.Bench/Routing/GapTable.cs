@@ -45,6 +45,9 @@ public static class GapTable
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.000") : "-";
 
+    /// <summary>A gap with its sign, two decimals; gaps that round to zero print as +0.00.</summary>
+    public static string FormatGap(double gapPct) => (Math.Abs(gapPct) < 0.005 ? 0 : gapPct).ToString("+0.00;-0.00");
+
     /// <summary>Gap in percent of <paramref name="value"/> over <paramref name="reference"/>.</summary>
     public static double Percent(double value, double reference) => 100.0 * (value - reference) / reference;
 }

@@ -68,7 +68,7 @@ public static class VrptwBench
                 var ok = Feasible(problem, solution);
                 gaps.Add(ok ? GapTable.Percent(Value(solution), reference) : null);
                 worstVehicles = Math.Max(worstVehicles, solution.Routes.Count);
-                line += $" ours {Value(solution):0.##} {solution.Routes.Count}v {(ok ? $"{gaps[^1]:+0.00;-0.00}%" : "INFEASIBLE")} ({clock.Elapsed.TotalSeconds:0.0}s, {solution.Iterations} it);";
+                line += $" ours {Value(solution):0.##} {solution.Routes.Count}v {(ok ? $"{GapTable.FormatGap(gaps[^1]!.Value)}%" : "INFEASIBLE")} ({clock.Elapsed.TotalSeconds:0.0}s, {solution.Iterations} it);";
             }
             ourVehicles += worstVehicles;
             bksVehicles += best.Vehicles;
@@ -84,7 +84,7 @@ public static class VrptwBench
                     peerVehicles += peer!.Routes.Count;
                     if (peer.Routes.Count <= best.Vehicles) peerAtBksVehicles++;
                 }
-                line += $" ortools {(ok ? $"{Value(peer!):0.##} {peer!.Routes.Count}v {peerGap:+0.00;-0.00}%" : "INFEASIBLE")}";
+                line += $" ortools {(ok ? $"{Value(peer!):0.##} {peer!.Routes.Count}v {GapTable.FormatGap(peerGap!.Value)}%" : "INFEASIBLE")}";
             }
             line += $" | bks {reference} ({(hierarchical ? best.Vehicles : instance.VehicleCount)}v{(hierarchical ? "" : " fleet")})";
             output.WriteLine(line);

@@ -71,7 +71,11 @@ internal sealed class SearchEngine
     private void Anneal()
     {
         var (t0, tf) = Temperatures();
-        var currentObjective = _current.Objective(_m);
+        // After fleet minimisation the fleet is tight and almost every repair misses a job; a moderate search penalty
+        // (an out-and-back trip) lets the walk pass through such states while only complete solutions become best.
+        var relaxedPenalty = _options.MinimizeVehicles ? 4 * t0 : double.PositiveInfinity;
+        var target = _options.MinimizeVehicles ? _best.UnassignedCount : int.MaxValue;
+        var currentObjective = _current.SearchObjective(_m, relaxedPenalty);
         var phaseStart = Math.Min(Progress(), 0.99); // cool over what the fleet phase left
         while (!Stopped())
         {
@@ -81,14 +85,15 @@ internal sealed class SearchEngine
             _moves.CollectUnassigned(_candidate);
             _moves.Ruin(_candidate);
             _moves.Recreate(_candidate, allowNewRoutes: true);
-            var objective = _candidate.Objective(_m);
+            var objective = _candidate.SearchObjective(_m, relaxedPenalty);
             if (objective < currentObjective - (temperature * Math.Log(1 - _rng.NextDouble())))
             {
                 _current.CopyRoutesFrom(_candidate, _moves.Touched, _moves.TouchedCount);
                 currentObjective = objective;
-                if (objective < _bestObjective - 1e-9)
+                var trueObjective = _current.Objective(_m);
+                if (trueObjective < _bestObjective - 1e-9 && _current.UnassignedCount <= target)
                 {
-                    _bestObjective = objective;
+                    _bestObjective = trueObjective;
                     _best.CopyAllFrom(_current);
                     Report();
                 }

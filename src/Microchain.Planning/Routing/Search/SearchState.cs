@@ -28,12 +28,15 @@ internal sealed class SearchState
         }
     }
 
+    public double Objective(SearchModel m) => SearchObjective(m, double.PositiveInfinity);
+
+    /// <summary>Route costs plus unassigned penalties, each capped at <paramref name="penaltyCap"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Objective(SearchModel m)
+    public double SearchObjective(SearchModel m, double penaltyCap)
     {
         var total = 0.0;
         foreach (var r in Routes) total += r.Cost;
-        for (var i = 0; i < UnassignedCount; i++) total += m.Penalty[Unassigned[i]];
+        for (var i = 0; i < UnassignedCount; i++) total += Math.Min(m.Penalty[Unassigned[i]], penaltyCap);
         return total;
     }
 
