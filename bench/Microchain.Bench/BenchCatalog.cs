@@ -12,5 +12,7 @@ public static class BenchCatalog
         Inventory.ForecastBench.Command(),
         Inventory.InventoryBench.Command(),
         Sourcing.BatchSourcingBench.Create(),
+        Routing.VrptwBench.Build(),
+        Routing.CvrpBench.Build(),
     ];
 }
