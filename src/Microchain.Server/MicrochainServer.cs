@@ -60,6 +60,7 @@ public static class MicrochainServer
         app.MapNetworkEndpoints();
         app.MapStockEndpoints();
         app.MapNetworkDesignEndpoints();
+        app.MapRouteEndpoints();
         return app;
     }
 }

@@ -83,6 +83,29 @@ public sealed class NetworkAndPlanCommandTests : IDisposable
         Assert.Contains("needs maxSites", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Plan_routes_writes_the_answer_and_reports_progress()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "routes.example.json");
+        var target = Path.Combine(_dir, "routes.json");
+        var result = await CliRun.Invoke("plan", "routes", sample, "--seconds", "0.5", "--out", target);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("searching:", result.Output, StringComparison.Ordinal);
+        using var answer = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(target, TestContext.Current.CancellationToken));
+        Assert.Equal(6, answer.RootElement.GetProperty("routes").EnumerateArray().Sum(r => r.GetProperty("steps").GetArrayLength() - 2)
+            + answer.RootElement.GetProperty("unassigned").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Plan_routes_with_malformed_json_is_one_line_and_exit_1()
+    {
+        var path = Path.Combine(_dir, "bad-routes.json");
+        await File.WriteAllTextAsync(path, "{\"vehicles\": [", TestContext.Current.CancellationToken);
+        var result = await CliRun.Invoke("plan", "routes", path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }

@@ -8,6 +8,7 @@ using Microchain.Domain.NetworkFiles;
 using Microchain.Planning.NetworkDesign;
 using Microchain.Planning.NetworkDesign.FromData;
 using Microchain.Runtime.EventSourcing;
+
 using Microchain.Server.Networks;
 
 namespace Microchain.Cli.Commands;
@@ -17,10 +18,67 @@ internal static class PlanCommand
 {
     public static Command Build(TextWriter output)
     {
-        var command = new Command("plan", "Plan the network: where MFCs should be (plan network).");
+        var command = new Command("plan", "Plan the network (where MFCs should be) and routes (vehicle routing).");
         command.Subcommands.Add(Network(output));
+        command.Subcommands.Add(Routes(output));
         return command;
     }
+
+    private static Command Routes(TextWriter output)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "Routing request: VROOM's input (vehicles, jobs, matrices) with Microchain's extensions; see docs/routing.md." };
+        var seconds = new Option<double?>("--seconds") { Description = "Search time (overrides options.time_limit)." };
+        var format = new Option<string?>("--format") { Description = "microchain (default) or vroom output." };
+        var outFile = new Option<FileInfo?>("--out") { Description = "Write the answer here instead of standard output." };
+        var command = new Command("routes", "Plan vehicle routes for a routing request, printing progress while it searches.") { file, seconds, format, outFile };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists) throw new CliException($"{path.FullName} does not exist");
+            Server.Routing.RouteRequest request;
+            try
+            {
+                request = JsonSerializer.Deserialize<Server.Routing.RouteRequest>(File.ReadAllText(path.FullName), RouteJson)
+                    ?? throw new CliException($"{path.FullName}: empty request");
+            }
+            catch (JsonException ex)
+            {
+                throw new CliException($"{path.FullName}: {ex.Message}");
+            }
+            var options = request.Options ?? new Server.Routing.RouteOptions();
+            request = request with { Options = options with { TimeLimit = parse.GetValue(seconds) ?? options.TimeLimit, Format = parse.GetValue(format) ?? options.Format } };
+            var log = parse.GetValue(outFile) is null ? TextWriter.Null : output;
+            long last = 0;
+            var progress = new Progress<Planning.Routing.SearchProgress>(p =>
+            {
+                if (Environment.TickCount64 - last < 500) return;
+                last = Environment.TickCount64;
+                log.WriteLine(FormattableString.Invariant($"  searching: {p.Elapsed.TotalSeconds:F1} s, cost {p.BestCost:N0}, {p.RoutesUsed} routes, {p.Unassigned} unassigned, {p.Iteration:N0} iterations"));
+            });
+            var (model, solution, elapsed) = Server.Routing.RouteSolving.Solve(request, progress, cancellationToken);
+            var json = JsonSerializer.Serialize(Server.Routing.RouteSolving.Answer(model, solution, elapsed), AnswerJson);
+            if (parse.GetValue(outFile) is { } target)
+            {
+                DataDirectory.WriteAtomically(target.FullName, json);
+                output.WriteLine($"{solution.Routes.Count} routes, {solution.Unassigned.Count} unassigned, cost {solution.Cost:N0}, distance {solution.Distance:N0}; written to {target.FullName}");
+            }
+            else
+            {
+                output.WriteLine(json);
+            }
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static readonly JsonSerializerOptions RouteJson = new()
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+        MaxDepth = 64,
+    };
+
+    private static readonly JsonSerializerOptions AnswerJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private static Command Network(TextWriter output)
     {
