@@ -84,6 +84,26 @@ public sealed class NetworkAndPlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_network_from_order_history_uses_its_demand_points()
+    {
+        var history = Path.Combine(_dir, "orders.csv");
+        await File.WriteAllTextAsync(history, "lat,lon,segment,orders\n45.7640,4.8357,express,30\n45.7000,4.9000,next-day,4\n", TestContext.Current.CancellationToken);
+        var result = await CliRun.Invoke("plan", "network", CityFile(), "--demand", history, "--problem", "Uncapacitated", "--no-promise");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("; 2 demand points;", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_network_with_a_bad_history_row_names_the_line()
+    {
+        var history = Path.Combine(_dir, "orders.csv");
+        await File.WriteAllTextAsync(history, "lat,lon,segment\n45.7,4.8,express\nnot,a,row\n", TestContext.Current.CancellationToken);
+        var result = await CliRun.Invoke("plan", "network", CityFile(), "--demand", history);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("orders.csv:3:", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plan_routes_writes_the_answer_and_reports_progress()
     {
         var sample = Path.Combine(AppContext.BaseDirectory, "routes.example.json");

@@ -92,6 +92,8 @@ internal static class PlanCommand
         var budget = new Option<long?>("--budget-cents") { Description = "Most total opening cost over the horizon." };
         var forceOpen = new Option<string[]>("--force-open") { Description = "Sites that must stay open.", AllowMultipleArgumentsPerToken = true };
         var forceClosed = new Option<string[]>("--force-closed") { Description = "Sites that must not be used.", AllowMultipleArgumentsPerToken = true };
+        var demandFile = new Option<FileInfo?>("--demand") { Description = "Order history as CSV (lat,lon,segment[,orders]) instead of the customers' expected demand." };
+        var demandWeeks = new Option<double>("--demand-weeks") { Description = "Weeks the --demand history spans.", DefaultValueFactory = _ => 4 };
         var noPromise = new Option<bool>("--no-promise") { Description = "Let a site serve demand farther than its segment's promise allows." };
         var months = new Option<int>("--months") { Description = "Re-assess over this many months as segments grow (1 = one design).", DefaultValueFactory = _ => 1 };
         var seconds = new Option<double>("--seconds") { Description = "Time limit of the search.", DefaultValueFactory = _ => 30 };
@@ -101,7 +103,7 @@ internal static class PlanCommand
         var scenario = new Option<FileInfo?>("--scenario") { Description = "Write the designed network as a network file for the digital twin." };
         var command = new Command("network", "Where MFCs should be: facility location, p-median or coverage over the network's demand; --months re-assesses over time.")
         {
-            file, problem, maxSites, minSites, extra, cell, cover, budget, forceOpen, forceClosed, noPromise, months, seconds, json, csv, svg, scenario,
+            file, problem, maxSites, minSites, extra, cell, cover, budget, forceOpen, forceClosed, demandFile, demandWeeks, noPromise, months, seconds, json, csv, svg, scenario,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -130,7 +132,10 @@ internal static class PlanCommand
                 Write(parse.GetValue(csv), PlanCsv(plan));
                 return Task.FromResult(0);
             }
-            var design = NetworkDesigner.Design(network, DemandSamples.FromCustomers(network), request, new HaversineTravelModel(), progress, cancellationToken);
+            var samples = parse.GetValue(demandFile) is { } history
+                ? DemandHistory.Read(history, parse.GetValue(demandWeeks))
+                : DemandSamples.FromCustomers(network);
+            var design = NetworkDesigner.Design(network, samples, request, new HaversineTravelModel(), progress, cancellationToken);
             if (design.Status == SolveStatus.Infeasible)
                 throw new CliException("no design serves every demand point within the limits (promise, capacity, sites, budget); try --no-promise, --max-sites or --extra-candidates");
             var open = design.Sites.Where(s => s.Open).ToArray();
