@@ -61,6 +61,7 @@ public static class MicrochainServer
         app.MapStockEndpoints();
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
+        app.MapForecastEndpoints();
         return app;
     }
 }

@@ -126,6 +126,21 @@ public sealed class NetworkAndPlanCommandTests : IDisposable
         Assert.Single(result.ErrorLines);
     }
 
+    [Fact]
+    public async Task Forecast_writes_csv_with_a_row_per_series_and_step()
+    {
+        var request = Path.Combine(_dir, "fc.json");
+        await File.WriteAllTextAsync(request, """{"series":[{"id":"a","history":[1,2,1,2,1,2,1,2],"seasonLength":2,"method":"SNaive"}],"horizon":4}""", TestContext.Current.CancellationToken);
+        var csv = Path.Combine(_dir, "fc.csv");
+        var result = await CliRun.Invoke("forecast", request, "--csv", csv);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("forecast 1/1 series", result.Output, StringComparison.Ordinal);
+        var lines = await File.ReadAllLinesAsync(csv, TestContext.Current.CancellationToken);
+        Assert.Equal("series,method,step,mean,q0.5,q0.9,q0.95", lines[0]);
+        Assert.Equal(5, lines.Length);
+        Assert.StartsWith("a,SNaive,1,1,", lines[1], StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
