@@ -1,3 +1,4 @@
+using Microchain.Domain.Supply;
 using System.Globalization;
 
 namespace Microchain.Planning.Replenishment;
@@ -12,31 +13,32 @@ namespace Microchain.Planning.Replenishment;
 /// </summary>
 public static class PurchasePlanner
 {
-    /// <summary>Plans purchase orders placed on <paramref name="today"/>.</summary>
-    public static PurchasePlan Plan(DateOnly today, IReadOnlyList<DcItem> items, IReadOnlyList<SupplierContract> contracts)
+    /// <summary>
+    /// Plans purchase orders placed on <paramref name="today"/> from the network's supplier contracts; contracts of
+    /// <paramref name="disruptedSuppliers"/> (suppliers marked unavailable) are skipped, and the reason says so.
+    /// A contract's weekly capacity caps one order (orders are placed at most once per review, a week or less).
+    /// </summary>
+    public static PurchasePlan Plan(DateOnly today, IReadOnlyList<DcItem> items, IReadOnlyList<SupplierContract> contracts,
+        IReadOnlySet<string>? disruptedSuppliers = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(contracts);
         foreach (var item in items) AsNodeItem(item, 0).Validate();
-        foreach (var k in contracts)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(k.LeadTimeDays);
-            ArgumentOutOfRangeException.ThrowIfNegative(k.UnitCostCents);
-            ArgumentOutOfRangeException.ThrowIfLessThan(k.PackSizeUnits, 1);
-            ArgumentOutOfRangeException.ThrowIfNegative(k.MinOrderUnits);
-        }
+        foreach (var k in contracts) k.Validate();
+        var disrupted = disruptedSuppliers ?? new HashSet<string>();
+        bool Usable(SupplierContract k) => k.IsActiveOn(today) && !disrupted.Contains(k.SupplierId);
         var c = CultureInfo.InvariantCulture;
         var orders = new List<PurchaseOrderProposal>();
         var unplaced = new List<string>();
         foreach (var item in items)
         {
-            var forSku = contracts.Where(k => k.Sku == item.Sku).ToList();
-            var usable = forSku.Where(k => k.ActiveOn(today)).ToList();
+            var forSku = contracts.Where(k => k.SkuId == item.Sku).ToList();
+            var usable = forSku.Where(Usable).ToList();
             var position = item.OnHandUnits + item.OnOrderUnits;
             var mean = item.DemandMeanPerDay;
             var coverDays = mean > 0 ? position / mean : double.PositiveInfinity;
             var needDate = mean > 0 ? today.AddDays((int)Math.Min(3650, Math.Floor(coverDays))) : DateOnly.MaxValue;
-            var skipped = forSku.Where(k => !k.ActiveOn(today)).Select(k => $"{k.SupplierId} {(k.Disrupted ? "disrupted" : "outside contract dates")}").ToList();
+            var skipped = forSku.Where(k => !Usable(k)).Select(k => $"{k.SupplierId} {(disrupted.Contains(k.SupplierId) ? "disrupted" : "outside contract dates")}").ToList();
             var skippedText = skipped.Count > 0 ? $"; not used: {string.Join(", ", skipped)}" : "";
             if (usable.Count == 0)
             {
@@ -63,12 +65,12 @@ public static class PurchasePlanner
             foreach (var k in ranked)
             {
                 if (remaining <= 0) break;
-                var quantity = ReplenishmentPlanner.RoundToPack(remaining, k.PackSizeUnits, k.MinOrderUnits);
-                var capped = quantity > k.CapacityUnits;
-                if (capped) quantity = k.CapacityUnits / k.PackSizeUnits * k.PackSizeUnits;
-                if (quantity <= 0 || quantity < k.MinOrderUnits) continue;
+                var quantity = ReplenishmentPlanner.RoundToPack(remaining, k.PackSizeUnits, k.MinimumOrderUnits);
+                var capped = quantity > k.CapacityUnitsPerWeek;
+                if (capped) quantity = k.CapacityUnitsPerWeek / k.PackSizeUnits * k.PackSizeUnits;
+                if (quantity <= 0 || quantity < k.MinimumOrderUnits) continue;
                 var arrival = today.AddDays(k.LeadTimeDays);
-                var reason = string.Create(c, $"{why}: {k.SupplierId} at {k.UnitCostCents} c/unit, arrives {arrival:yyyy-MM-dd}{(late ? string.Create(c, $" ({arrival.DayNumber - needDate.DayNumber} d late)") : "")}; up to {levels.OrderUpToUnits:F1} → {quantity}{(capped ? $" (capped at capacity {k.CapacityUnits})" : "")}{skippedText}");
+                var reason = string.Create(c, $"{why}: {k.SupplierId} at {k.UnitCostCents} c/unit, arrives {arrival:yyyy-MM-dd}{(late ? string.Create(c, $" ({arrival.DayNumber - needDate.DayNumber} d late)") : "")}; up to {levels.OrderUpToUnits:F1} → {quantity}{(capped ? $" (capped at capacity {k.CapacityUnitsPerWeek})" : "")}{skippedText}");
                 orders.Add(new PurchaseOrderProposal(k.SupplierId, item.DcNodeId, item.Sku, quantity, arrival, checked(quantity * k.UnitCostCents), reason));
                 remaining -= quantity;
             }

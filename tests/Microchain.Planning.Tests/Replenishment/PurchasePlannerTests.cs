@@ -1,3 +1,4 @@
+using Microchain.Domain.Supply;
 using Microchain.Planning.Replenishment;
 using Xunit;
 
@@ -19,11 +20,15 @@ public sealed class PurchasePlannerTests
 
     private static SupplierContract Contract(string id, int lead, long cost, int capacity = int.MaxValue) => new()
     {
+        Id = "K-" + id,
         SupplierId = id,
-        Sku = "milk",
+        SkuId = "milk",
+        NodeId = "DC",
+        Start = DateOnly.MinValue,
+        End = DateOnly.MaxValue,
         LeadTimeDays = lead,
         UnitCostCents = cost,
-        CapacityUnits = capacity,
+        CapacityUnitsPerWeek = capacity,
     };
 
     [Fact]
@@ -42,7 +47,7 @@ public sealed class PurchasePlannerTests
     [Fact]
     public void Plan_cheapestDisrupted_switchesAndSaysSo()
     {
-        var plan = PurchasePlanner.Plan(Today, [Dc(15)], [Contract("S1", 1, 50) with { Disrupted = true }, Contract("S2", 1, 80)]);
+        var plan = PurchasePlanner.Plan(Today, [Dc(15)], [Contract("S1", 1, 50), Contract("S2", 1, 80)], new HashSet<string> { "S1" });
         var order = Assert.Single(plan.Orders);
         Assert.Equal("S2", order.SupplierId);
         Assert.Equal(5, order.QuantityUnits);
@@ -70,7 +75,7 @@ public sealed class PurchasePlannerTests
     [Fact]
     public void Plan_contractExpired_reportsUnplaced()
     {
-        var plan = PurchasePlanner.Plan(Today, [Dc(0)], [Contract("S1", 1, 50) with { EndDate = Today.AddDays(-1) }]);
+        var plan = PurchasePlanner.Plan(Today, [Dc(0)], [Contract("S1", 1, 50) with { End = Today.AddDays(-1) }]);
         Assert.Empty(plan.Orders);
         Assert.Contains("S1 outside contract dates", Assert.Single(plan.Unplaced));
     }

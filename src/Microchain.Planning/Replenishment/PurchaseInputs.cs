@@ -1,41 +1,5 @@
 namespace Microchain.Planning.Replenishment;
 
-/// <summary>A supplier's terms for one SKU delivered to the DC.</summary>
-public sealed record SupplierContract
-{
-    /// <summary>The supplier.</summary>
-    public required string SupplierId { get; init; }
-
-    /// <summary>The SKU.</summary>
-    public required string Sku { get; init; }
-
-    /// <summary>Days from order to receipt at the DC.</summary>
-    public required int LeadTimeDays { get; init; }
-
-    /// <summary>Price per unit in minor currency units.</summary>
-    public required long UnitCostCents { get; init; }
-
-    /// <summary>Minimum units per order.</summary>
-    public int MinOrderUnits { get; init; }
-
-    /// <summary>Units per pack; orders are whole packs.</summary>
-    public int PackSizeUnits { get; init; } = 1;
-
-    /// <summary>Most units the supplier accepts in one order.</summary>
-    public int CapacityUnits { get; init; } = int.MaxValue;
-
-    /// <summary>First day an order may be placed.</summary>
-    public DateOnly StartDate { get; init; } = DateOnly.MinValue;
-
-    /// <summary>Last day an order may be placed (inclusive).</summary>
-    public DateOnly EndDate { get; init; } = DateOnly.MaxValue;
-
-    /// <summary>Marked disrupted: not used until cleared.</summary>
-    public bool Disrupted { get; init; }
-
-    internal bool ActiveOn(DateOnly day) => !Disrupted && StartDate <= day && day <= EndDate;
-}
-
 /// <summary>The DC's position for one SKU, with demand aggregated over the nodes it serves.</summary>
 public sealed record DcItem
 {
