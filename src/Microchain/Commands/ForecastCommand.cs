@@ -40,7 +40,7 @@ internal static class ForecastCommand
             if (parse.GetValue(horizon) is { } h) request = request with { Horizon = h };
             var toFile = parse.GetValue(outFile) is not null || parse.GetValue(csv) is not null;
             var total = request.Series?.Count ?? 0;
-            var progress = new Progress<int>(done =>
+            var progress = new Hosting.SyncProgress<int>(done =>
             {
                 if (toFile && (done % 250 == 0 || done == total)) output.WriteLine($"  forecast {done:N0}/{total:N0} series");
             });

@@ -49,7 +49,7 @@ internal static class PlanCommand
             request = request with { Options = options with { TimeLimit = parse.GetValue(seconds) ?? options.TimeLimit, Format = parse.GetValue(format) ?? options.Format } };
             var log = parse.GetValue(outFile) is null ? TextWriter.Null : output;
             long last = 0;
-            var progress = new Progress<Planning.Routing.SearchProgress>(p =>
+            var progress = new Hosting.SyncProgress<Planning.Routing.SearchProgress>(p =>
             {
                 if (Environment.TickCount64 - last < 500) return;
                 last = Environment.TickCount64;

@@ -32,7 +32,7 @@ internal static class ServerRunner
         if (initialStock is not null)
         {
             readiness.NotReady("stocking the network");
-            var progress = new Progress<(int Done, int Total)>(p =>
+            var progress = new SyncProgress<(int Done, int Total)>(p =>
             {
                 if (p.Done == p.Total || p.Done % 4000 < Runtime.Nodes.NodeGrain.MaxLevelsPerCall) output.WriteLine($"  stocked {p.Done:N0}/{p.Total:N0} positions");
             });
