@@ -59,6 +59,7 @@ public static class MicrochainServer
         app.MapHealthEndpoints();
         app.MapNetworkEndpoints();
         app.MapStockEndpoints();
+        app.MapLedgerEndpoints();
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
         app.MapForecastEndpoints();

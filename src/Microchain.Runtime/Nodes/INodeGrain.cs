@@ -21,6 +21,12 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("Receive")]
     Task<CommandOutcome> Receive(string skuId, int quantity, string reference, CancellationToken cancellationToken);
 
+    [Alias("Adjust")]
+    Task<CommandOutcome> Adjust(string skuId, int delta, string reasonCode, CancellationToken cancellationToken);
+
+    [Alias("Count")]
+    Task<CommandOutcome> Count(string skuId, int counted, CancellationToken cancellationToken);
+
     [Alias("Reserve")]
     Task<ReserveOutcome> Reserve(string reservationId, IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 

@@ -66,6 +66,12 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain,
     public Task<CommandOutcome> Receive(string skuId, int quantity, string reference, CancellationToken cancellationToken) =>
         Run(now => _stock.Receive(skuId, quantity, reference, now), cancellationToken);
 
+    public Task<CommandOutcome> Adjust(string skuId, int delta, string reasonCode, CancellationToken cancellationToken) =>
+        Run(now => _stock.Adjust(skuId, delta, reasonCode, now), cancellationToken);
+
+    public Task<CommandOutcome> Count(string skuId, int counted, CancellationToken cancellationToken) =>
+        Run(now => _stock.Count(skuId, counted, now), cancellationToken);
+
     public async Task<ReserveOutcome> Reserve(string reservationId, IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         ReservationResult? result = null;
