@@ -46,6 +46,7 @@ public static class MicrochainServer
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<NetworkCatalog>();
+        builder.Services.AddSingleton<Orders.LiveNetwork>();
         builder.Services.AddSingleton<ReadinessState>();
         builder.Services.AddSingleton(new ApiKeyStore(options.Runtime.DataDirectory));
         builder.AddMicrochainRuntime(options.Runtime, await JournalFactory.OpenAsync(options.Runtime, TimeProvider.System, cancellationToken));

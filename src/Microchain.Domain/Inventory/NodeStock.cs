@@ -15,6 +15,9 @@ public sealed partial class NodeStock
     public IReadOnlyDictionary<string, InventoryPosition> Positions => _positions;
     public IReadOnlyDictionary<string, Reservation> Reservations => _reservations;
 
+    /// <summary>Units reserved over all SKUs (the pick load), kept as events apply.</summary>
+    public long ReservedUnits { get; private set; }
+
     public InventoryPosition PositionOf(string skuId) =>
         _positions.TryGetValue(skuId, out var p) ? p : InventoryPosition.Empty(0);
 
@@ -126,9 +129,11 @@ public sealed partial class NodeStock
             case StockReserved r:
                 foreach (var line in r.Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Reserve(line.Quantity);
                 _reservations[r.ReservationId] = new Reservation(r.ReservationId, r.Lines, r.ExpiresAt);
+                ReservedUnits += UnitsOf(r.Lines);
                 break;
             case ReservationReleased r:
                 foreach (var line in _reservations[r.ReservationId].Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Release(line.Quantity);
+                ReservedUnits -= UnitsOf(_reservations[r.ReservationId].Lines);
                 _reservations.Remove(r.ReservationId);
                 break;
             case StockPicked p:
@@ -140,10 +145,18 @@ public sealed partial class NodeStock
                     if (line.Quantity > pickedUnits) position = position.Release(line.Quantity - pickedUnits);
                     _positions[line.SkuId] = position;
                 }
+                ReservedUnits -= UnitsOf(_reservations[p.ReservationId].Lines);
                 _reservations.Remove(p.ReservationId);
                 break;
             default: throw new DomainException("stock.unknown_event", $"unknown stock event {e.GetType().Name}");
         }
+    }
+
+    private static long UnitsOf(IReadOnlyList<StockLine> lines)
+    {
+        long units = 0;
+        foreach (var line in lines) units += line.Quantity;
+        return units;
     }
 
     private INodeStockEvent[] Raise(INodeStockEvent e)

@@ -21,12 +21,19 @@ public sealed partial class NodeStock
         var stock = new NodeStock(snapshot.NodeId);
         foreach (var p in snapshot.Positions)
             stock._positions[p.SkuId] = new InventoryPosition(p.OnHand, p.Reserved, p.InTransit, p.Capacity, p.SafetyStock);
-        foreach (var r in snapshot.Reservations) stock._reservations[r.Id] = r;
+        var reservedBySku = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var r in snapshot.Reservations)
+        {
+            stock._reservations[r.Id] = r;
+            stock.ReservedUnits += UnitsOf(r.Lines);
+            foreach (var line in r.Lines) reservedBySku[line.SkuId] = reservedBySku.GetValueOrDefault(line.SkuId) + line.Quantity;
+        }
         foreach (var (skuId, position) in stock._positions)
         {
-            var reserved = stock._reservations.Values.SelectMany(r => r.Lines).Where(l => l.SkuId == skuId).Sum(l => l.Quantity);
+            var reserved = reservedBySku.GetValueOrDefault(skuId);
             Guard.That(reserved == position.Reserved, "stock.snapshot", $"snapshot of {snapshot.NodeId}: {skuId} reserved {position.Reserved} but reservations hold {reserved}");
         }
+        Guard.That(reservedBySku.Keys.All(stock._positions.ContainsKey), "stock.snapshot", $"snapshot of {snapshot.NodeId}: a reservation holds a SKU without a position");
         return stock;
     }
 }

@@ -2,6 +2,7 @@ using Microchain.Domain.Catalog;
 using Microchain.Domain.Customers;
 using Microchain.Domain.Fleet;
 using Microchain.Domain.Supply;
+using Microchain.Domain.Validation;
 
 namespace Microchain.Domain.Network;
 
@@ -17,6 +18,9 @@ public sealed record NetworkModel
     public IReadOnlyList<Supplier> Suppliers { get; init; } = [];
     public IReadOnlyList<SupplierContract> Contracts { get; init; } = [];
     public IReadOnlyList<Vehicle> Vehicles { get; init; } = [];
+
+    /// <summary>The tenant's order validation rules.</summary>
+    public OrderRules OrderRules { get; init; } = OrderRules.Default;
 
     public Node? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
 }

@@ -15,6 +15,10 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("GetPosition")]
     Task<StockRow?> GetPosition(string skuId, CancellationToken cancellationToken);
 
+    /// <summary>Available-to-promise of the given SKUs (0 for unknown ones) and the units reserved but not yet picked.</summary>
+    [Alias("GetAvailability")]
+    Task<NodeAvailability> GetAvailability(IReadOnlyList<string> skuIds, CancellationToken cancellationToken);
+
     [Alias("SetLevels")]
     Task<CommandOutcome> SetLevels(IReadOnlyList<StockLevelCommand> levels, string reference, CancellationToken cancellationToken);
 

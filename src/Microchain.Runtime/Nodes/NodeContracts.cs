@@ -19,3 +19,6 @@ public sealed record CommandOutcome(bool Succeeded, string? ErrorCode, string? M
 }
 
 public sealed record ReserveOutcome(bool Succeeded, IReadOnlyList<Shortage> Shortages, string? ErrorCode, string? Message);
+
+/// <summary>A node's live availability for some SKUs: ATP per SKU and its pick load (units reserved, not yet picked).</summary>
+public sealed record NodeAvailability(string NodeId, IReadOnlyDictionary<string, int> Atp, int ReservedUnits);

@@ -47,6 +47,13 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain,
     public Task<StockRow?> GetPosition(string skuId, CancellationToken cancellationToken) =>
         Task.FromResult(_stock.Positions.TryGetValue(skuId, out var p) ? Row(skuId, p) : null);
 
+    public Task<NodeAvailability> GetAvailability(IReadOnlyList<string> skuIds, CancellationToken cancellationToken)
+    {
+        var atp = new Dictionary<string, int>(skuIds.Count, StringComparer.Ordinal);
+        foreach (var sku in skuIds) atp[sku] = _stock.Positions.TryGetValue(sku, out var p) ? Math.Max(0, p.Available) : 0;
+        return Task.FromResult(new NodeAvailability(_stock.NodeId, atp, (int)Math.Min(int.MaxValue, _stock.ReservedUnits)));
+    }
+
     public Task<CommandOutcome> SetLevels(IReadOnlyList<StockLevelCommand> levels, string reference, CancellationToken cancellationToken) =>
         levels.Count > MaxLevelsPerCall
             ? Task.FromResult(CommandOutcome.Refused("stock.batch_too_large", $"at most {MaxLevelsPerCall} levels per call, got {levels.Count}"))
