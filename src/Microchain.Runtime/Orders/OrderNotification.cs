@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Microchain.Domain.Orders;
+using Microchain.Runtime.EventSourcing;
+using Microchain.Runtime.Journal;
+
+namespace Microchain.Runtime.Orders;
+
+/// <summary>
+/// What subscribers hear about an order: written to the outbox in the same transaction as the order's events, so a
+/// committed move is always announced and an announced move was always committed.
+/// </summary>
+/// <param name="Tenant">Whose order.</param>
+/// <param name="OrderId">The order.</param>
+/// <param name="Event">The move, e.g. "order.allocated" (also the outbox topic).</param>
+/// <param name="Status">The order's status after the move.</param>
+/// <param name="Version">The order stream's version after the move: orders notifications of one order.</param>
+/// <param name="At">When the move happened.</param>
+public sealed record OrderNotification(string Tenant, string OrderId, string Event, OrderStatus Status, long Version, DateTimeOffset At)
+{
+    /// <summary>Topic prefix of every order notification.</summary>
+    public const string TopicPrefix = "order.";
+
+    public OutboxMessage ToOutbox() => new(Event, JsonSerializer.Serialize(this, DomainJson.Options));
+
+    public static OrderNotification? FromOutbox(string data) => JsonSerializer.Deserialize<OrderNotification>(data, DomainJson.Options);
+}
