@@ -93,6 +93,17 @@ public sealed partial class NodeStock
     public IReadOnlyList<INodeStockEvent> Release(string reservationId, string reason, DateTimeOffset now) =>
         _reservations.ContainsKey(reservationId) ? Raise(new ReservationReleased(reservationId, reason, now)) : [];
 
+    /// <summary>Moves a reservation's expiry later; unknown reservations and earlier expiries are no-ops.</summary>
+    public IReadOnlyList<INodeStockEvent> Extend(string reservationId, DateTimeOffset expiresAt, DateTimeOffset now) =>
+        _reservations.TryGetValue(reservationId, out var r) && expiresAt > r.ExpiresAt && expiresAt > now
+            ? Raise(new ReservationExtended(reservationId, expiresAt, now))
+            : [];
+
+    /// <summary>Ids of the reservations that have expired by <paramref name="now"/>, at most <paramref name="max"/>, oldest expiry first.</summary>
+    public IReadOnlyList<string> DueReservations(DateTimeOffset now, int max) =>
+        _reservations.Values.Where(r => r.ExpiresAt <= now).OrderBy(r => r.ExpiresAt).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .Take(max).Select(r => r.Id).ToArray();
+
     /// <summary>Releases every reservation that has expired by <paramref name="now"/>.</summary>
     public IReadOnlyList<INodeStockEvent> ExpireDue(DateTimeOffset now)
     {
@@ -135,6 +146,9 @@ public sealed partial class NodeStock
                 foreach (var line in _reservations[r.ReservationId].Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Release(line.Quantity);
                 ReservedUnits -= UnitsOf(_reservations[r.ReservationId].Lines);
                 _reservations.Remove(r.ReservationId);
+                break;
+            case ReservationExtended x:
+                _reservations[x.ReservationId] = _reservations[x.ReservationId] with { ExpiresAt = x.ExpiresAt };
                 break;
             case StockPicked p:
                 foreach (var line in _reservations[p.ReservationId].Lines)

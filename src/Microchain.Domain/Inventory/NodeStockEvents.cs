@@ -11,6 +11,7 @@ namespace Microchain.Domain.Inventory;
 [JsonDerivedType(typeof(StockReserved), "stock-reserved")]
 [JsonDerivedType(typeof(ReservationReleased), "reservation-released")]
 [JsonDerivedType(typeof(StockPicked), "stock-picked")]
+[JsonDerivedType(typeof(ReservationExtended), "reservation-extended")]
 public interface INodeStockEvent
 {
     DateTimeOffset At { get; }
@@ -29,3 +30,6 @@ public sealed record StockReserved(string ReservationId, IReadOnlyList<StockLine
 public sealed record ReservationReleased(string ReservationId, string Reason, DateTimeOffset At) : INodeStockEvent;
 
 public sealed record StockPicked(string ReservationId, IReadOnlyList<StockLine> Picked, DateTimeOffset At) : INodeStockEvent;
+
+/// <summary>A reservation still wanted by its order holds on until a later expiry.</summary>
+public sealed record ReservationExtended(string ReservationId, DateTimeOffset ExpiresAt, DateTimeOffset At) : INodeStockEvent;

@@ -14,6 +14,11 @@ public sealed class Order
 
     public string Id { get; private set; } = "";
     public string CustomerId { get; private set; } = "";
+    public string? SegmentId { get; private set; }
+    public string? IdempotencyKey { get; private set; }
+    /// <summary>Hash of the request that captured the order: a replay with another body is told apart.</summary>
+    public string? RequestHash { get; private set; }
+    public DateTimeOffset CapturedAt { get; private set; }
     public IReadOnlyList<OrderLine> Lines { get; private set; } = [];
     public GeoPoint DeliverTo { get; private set; }
     public string? LockerId { get; private set; }
@@ -26,7 +31,7 @@ public sealed class Order
     public IReadOnlyList<IOrderEvent> History => _history;
 
     public static Order Capture(string orderId, string customerId, IReadOnlyList<OrderLine> lines, GeoPoint deliverTo,
-        string? lockerId, DeliveryWindow? window, DateTimeOffset now)
+        string? lockerId, DeliveryWindow? window, DateTimeOffset now, string? segmentId = null, string? idempotencyKey = null, string? requestHash = null)
     {
         Guard.Id(orderId, "order");
         Guard.Id(customerId, "customer");
@@ -38,7 +43,7 @@ public sealed class Order
         }
         Guard.That(window is null || window.Value.End > window.Value.Start, "order.window", "a delivery window must end after it starts");
         var order = new Order();
-        order.Raise(new OrderCaptured(orderId, customerId, lines.ToArray(), deliverTo, lockerId, window, now));
+        order.Raise(new OrderCaptured(orderId, customerId, lines.ToArray(), deliverTo, lockerId, window, now, segmentId, idempotencyKey, requestHash));
         return order;
     }
 
@@ -99,6 +104,7 @@ public sealed class Order
             Guard.That(_history.Count == 0, "order.history", "an order is captured once");
             (Id, CustomerId, Lines, DeliverTo, LockerId, RequestedWindow, Status) =
                 (c.OrderId, c.CustomerId, c.Lines, c.DeliverTo, c.LockerId, c.RequestedWindow, OrderStatus.Captured);
+            (SegmentId, IdempotencyKey, RequestHash, CapturedAt) = (c.SegmentId, c.IdempotencyKey, c.RequestHash, c.At);
             _history.Add(e);
             return;
         }
@@ -116,8 +122,10 @@ public sealed class Order
         _history.Add(e);
     }
 
-    private static OrderStatus StatusAfter(IOrderEvent e) => e switch
+    /// <summary>The status an event moves an order to.</summary>
+    public static OrderStatus StatusAfter(IOrderEvent e) => e switch
     {
+        OrderCaptured => OrderStatus.Captured,
         OrderValidated => OrderStatus.Validated,
         OrderPromised => OrderStatus.Promised,
         OrderAllocated => OrderStatus.Allocated,

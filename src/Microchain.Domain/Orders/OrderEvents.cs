@@ -15,6 +15,7 @@ namespace Microchain.Domain.Orders;
 [JsonDerivedType(typeof(OrderRejected), "order-rejected")]
 [JsonDerivedType(typeof(OrderCancelled), "order-cancelled")]
 [JsonDerivedType(typeof(OrderFailed), "order-failed")]
+[JsonDerivedType(typeof(OrderVoided), "order-voided")]
 public interface IOrderEvent
 {
     DateTimeOffset At { get; }
@@ -27,7 +28,10 @@ public sealed record OrderCaptured(
     GeoPoint DeliverTo,
     string? LockerId,
     DeliveryWindow? RequestedWindow,
-    DateTimeOffset At) : IOrderEvent;
+    DateTimeOffset At,
+    string? SegmentId = null,
+    string? IdempotencyKey = null,
+    string? RequestHash = null) : IOrderEvent;
 
 public sealed record OrderValidated(DateTimeOffset At) : IOrderEvent;
 
@@ -46,3 +50,9 @@ public sealed record OrderRejected(IReadOnlyList<string> ReasonCodes, DateTimeOf
 public sealed record OrderCancelled(string Reason, DateTimeOffset At) : IOrderEvent;
 
 public sealed record OrderFailed(string Reason, DateTimeOffset At) : IOrderEvent;
+
+/// <summary>
+/// The first and only event of an order id that was abandoned before its capture committed (its reservations
+/// expired): it claims the id so that a late capture conflicts instead of allocating released stock.
+/// </summary>
+public sealed record OrderVoided(string Reason, DateTimeOffset At) : IOrderEvent;

@@ -26,13 +26,16 @@ public sealed class GrainJournal<TEvent>(IEventJournal journal, string streamId)
         return events;
     }
 
-    public async Task AppendAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
+    public Task AppendAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken) => AppendAsync(events, [], cancellationToken);
+
+    /// <summary>Appends events and, in the same transaction, outbox messages.</summary>
+    public async Task AppendAsync(IReadOnlyList<TEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
         var data = new EventData[events.Count];
         for (var i = 0; i < events.Count; i++)
             data[i] = new EventData(events[i].GetType().Name, JsonSerializer.Serialize(events[i], DomainJson.Options));
-        Version = await journal.AppendAsync(StreamId, Version, data, cancellationToken);
+        Version = await journal.AppendAsync(StreamId, Version, data, outbox, cancellationToken);
     }
 
     /// <summary>Forgets the folded version; the next read starts over (after a conflict).</summary>

@@ -37,6 +37,10 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("Release")]
     Task<CommandOutcome> Release(string reservationId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>Judges expired reservations against their orders now (a timer also does this every 15 s); returns how many changed.</summary>
+    [Alias("SweepExpired")]
+    Task<int> SweepExpired(CancellationToken cancellationToken);
+
     [Alias("Pick")]
     Task<CommandOutcome> Pick(string reservationId, IReadOnlyList<StockLine> picked, CancellationToken cancellationToken);
 }

@@ -5,7 +5,18 @@ using Microchain.Runtime.Journal;
 
 namespace Microchain.Runtime.Nodes;
 
-/// <summary>A thin shell over <see cref="NodeStock"/>: decide with the domain, persist through the journal, then reply.</summary>
+/// <summary>
+/// A thin shell over <see cref="NodeStock"/>: decide with the domain, persist through the journal, then reply.
+/// <para>
+/// Commands interleave (the grain is reentrant) but decisions do not: each runs synchronously on the grain's single
+/// turn and is applied at once, so the next decision sees it. Decided events wait in a queue that one flush loop
+/// appends in batches; a caller is answered only when its batch is durable. This is group commit at the
+/// aggregate: a busy node makes one append per batch rather than one per reservation. If an append fails, the
+/// state is reloaded from the journal and every queued decision is decided again (after a version conflict) or
+/// failed (when the outcome is unknown).
+/// </para>
+/// </summary>
+[Orleans.Concurrency.Reentrant]
 public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain, INodeGrain
 {
     /// <summary>Snapshot after this many events so that activation stays fast on busy nodes.</summary>
@@ -13,15 +24,28 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain,
     private const int MaxPageSize = 1_000;
     /// <summary>Levels per call: each may become two events, and one append holds at most 1,000.</summary>
     public const int MaxLevelsPerCall = 400;
+    /// <summary>Commands waiting for the flush loop; beyond this a command is refused as busy.</summary>
+    public const int MaxQueuedCommands = 20_000;
+    /// <summary>Events in one batched append (the journal's limit per append).</summary>
+    private const int MaxEventsPerBatch = JournalLimits.MaxEventsPerAppend;
+    /// <summary>Expired reservations judged per sweep; the rest wait for the next one.</summary>
+    public const int MaxSweptPerRun = 200;
+    /// <summary>How long a reservation of an allocated order holds on before it is looked at again.</summary>
+    public static readonly TimeSpan AllocatedHold = TimeSpan.FromHours(1);
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(15);
 
     private GrainJournal<INodeStockEvent> _stream = null!;
     private NodeStock _stock = null!;
     private long _snapshotVersion;
+    private List<PendingCommand> _queue = [];
+    private Task? _flushing;
+    private Task _reloading = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _stream = new GrainJournal<INodeStockEvent>(journal, "node/" + this.GetPrimaryKeyString());
         await LoadAsync(cancellationToken);
+        this.RegisterGrainTimer(ct => SweepExpired(ct), new GrainTimerCreationOptions(SweepPeriod, SweepPeriod) { Interleave = true });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -29,11 +53,12 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain,
         var (_, nodeId) = GrainKey.Split(this.GetPrimaryKeyString());
         _stream.Reset();
         var snapshot = await _stream.LoadSnapshotAsync(cancellationToken);
-        _stock = snapshot is null
+        var stock = snapshot is null
             ? new NodeStock(nodeId)
             : NodeStock.FromSnapshot(System.Text.Json.JsonSerializer.Deserialize<NodeStockSnapshot>(snapshot.Data, DomainJson.Options)!);
         _snapshotVersion = snapshot?.Version ?? 0;
-        foreach (var e in await _stream.ReadNewAsync(_snapshotVersion, cancellationToken)) _stock.Apply(e);
+        foreach (var e in await _stream.ReadNewAsync(_snapshotVersion, cancellationToken)) stock.Apply(e);
+        _stock = stock;
     }
 
     public Task<StockPage> GetStock(int offset, int limit, CancellationToken cancellationToken)
@@ -54,21 +79,29 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain,
         return Task.FromResult(new NodeAvailability(_stock.NodeId, atp, (int)Math.Min(int.MaxValue, _stock.ReservedUnits)));
     }
 
-    public Task<CommandOutcome> SetLevels(IReadOnlyList<StockLevelCommand> levels, string reference, CancellationToken cancellationToken) =>
-        levels.Count > MaxLevelsPerCall
-            ? Task.FromResult(CommandOutcome.Refused("stock.batch_too_large", $"at most {MaxLevelsPerCall} levels per call, got {levels.Count}"))
-            : Run(now =>
+    public async Task<CommandOutcome> SetLevels(IReadOnlyList<StockLevelCommand> levels, string reference, CancellationToken cancellationToken)
+    {
+        if (levels.Count > MaxLevelsPerCall)
+            return CommandOutcome.Refused("stock.batch_too_large", $"at most {MaxLevelsPerCall} levels per call, got {levels.Count}");
+        return await Run(now =>
         {
-            var events = new List<INodeStockEvent>();
-            foreach (var level in levels)
-            {
-                var position = _stock.PositionOf(level.SkuId);
-                if (position.Capacity != level.Capacity) events.AddRange(_stock.SetCapacity(level.SkuId, level.Capacity, now));
-                var missing = level.OnHand - _stock.PositionOf(level.SkuId).OnHand;
-                if (missing > 0) events.AddRange(_stock.Receive(level.SkuId, missing, reference, now));
-            }
-            return events;
+            // A multi-event decision must not fail half-way (queued decisions sit on top of it): try it on a copy first.
+            ApplyLevels(NodeStock.FromSnapshot(_stock.ToSnapshot()), levels, reference, now);
+            return ApplyLevels(_stock, levels, reference, now);
         }, cancellationToken);
+    }
+
+    private static List<INodeStockEvent> ApplyLevels(NodeStock stock, IReadOnlyList<StockLevelCommand> levels, string reference, DateTimeOffset now)
+    {
+        var events = new List<INodeStockEvent>();
+        foreach (var level in levels)
+        {
+            if (stock.PositionOf(level.SkuId).Capacity != level.Capacity) events.AddRange(stock.SetCapacity(level.SkuId, level.Capacity, now));
+            var missing = level.OnHand - stock.PositionOf(level.SkuId).OnHand;
+            if (missing > 0) events.AddRange(stock.Receive(level.SkuId, missing, reference, now));
+        }
+        return events;
+    }
 
     public Task<CommandOutcome> Receive(string skuId, int quantity, string reference, CancellationToken cancellationToken) =>
         Run(now => _stock.Receive(skuId, quantity, reference, now), cancellationToken);
@@ -98,47 +131,152 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain,
     public Task<CommandOutcome> Pick(string reservationId, IReadOnlyList<StockLine> picked, CancellationToken cancellationToken) =>
         Run(now => _stock.Pick(reservationId, picked, now), cancellationToken);
 
-    /// <summary>
-    /// Decides on the current state and appends. A domain refusal changes nothing. A version conflict means another
-    /// activation wrote first: reload and decide once more on the fresh state.
-    /// </summary>
+    public async Task<int> SweepExpired(CancellationToken cancellationToken)
+    {
+        await _reloading;
+        var (tenant, nodeId) = GrainKey.Split(this.GetPrimaryKeyString());
+        var swept = 0;
+        foreach (var id in _stock.DueReservations(time.GetUtcNow(), MaxSweptPerRun))
+        {
+            var verdict = await ReservationSweep.JudgeAsync(journal, tenant, nodeId, id, time.GetUtcNow(), cancellationToken);
+            var outcome = verdict switch
+            {
+                ExpiryVerdict.Release => await Run(now => _stock.Release(id, "expired", now), cancellationToken),
+                ExpiryVerdict.Extend => await Run(now => _stock.Extend(id, now + AllocatedHold, now), cancellationToken),
+                _ => CommandOutcome.Refused("stock.sweep_skipped", "looked at again next time"),
+            };
+            if (outcome.Succeeded) swept++;
+        }
+        return swept;
+    }
+
+    /// <summary>Decides now, on the current state (queued decisions included), and waits until the events are durable.</summary>
     private async Task<CommandOutcome> Run(Func<DateTimeOffset, IReadOnlyList<INodeStockEvent>> decide, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        if (!_reloading.IsCompleted) await _reloading;
+        if (_queue.Count >= MaxQueuedCommands)
+            return CommandOutcome.Refused("node.busy", $"node {_stock.NodeId} has {MaxQueuedCommands} commands waiting; try again shortly");
+        var command = new PendingCommand(decide);
+        if (!command.Decide(time.GetUtcNow())) return command.Refusal!;
+        if (command.Events.Count == 0) return CommandOutcome.Done;
+        _queue.Add(command);
+        _flushing ??= FlushAsync();
+        return await command.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Appends queued decisions in batches until the queue is empty. Runs as one loop per activation.</summary>
+    private async Task FlushAsync()
+    {
+        try
         {
-            IReadOnlyList<INodeStockEvent> events;
-            try
+            while (_queue.Count > 0)
             {
-                events = decide(time.GetUtcNow());
+                var batch = TakeBatch();
+                var events = batch.SelectMany(c => c.Events).ToArray();
+                try
+                {
+                    await _stream.AppendAsync(events, CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    await RecoverAsync(batch, ex);
+                    continue;
+                }
+                foreach (var command in batch) command.Done.TrySetResult(CommandOutcome.Done);
+                if (_queue.Count == 0 && _stream.Version - _snapshotVersion >= SnapshotEvery) await SnapshotAsync();
             }
-            catch (DomainException ex)
-            {
-                await LoadAsync(cancellationToken); // the aggregate may have applied part of a batch
-                return CommandOutcome.Refused(ex.Code, ex.Message);
-            }
-            try
-            {
-                await _stream.AppendAsync(events, cancellationToken);
-            }
-            catch (JournalConcurrencyException) when (attempt == 0)
-            {
-                await LoadAsync(cancellationToken);
-                continue;
-            }
-            catch
-            {
-                await LoadAsync(cancellationToken); // outcome unknown: the journal is the truth
-                throw;
-            }
-            if (_stream.Version - _snapshotVersion >= SnapshotEvery)
-            {
-                await _stream.SaveSnapshotAsync(_stock.ToSnapshot(), cancellationToken);
-                _snapshotVersion = _stream.Version;
-            }
-            return CommandOutcome.Done;
+        }
+        finally
+        {
+            _flushing = null;
+        }
+    }
+
+    private List<PendingCommand> TakeBatch()
+    {
+        var count = 0;
+        var events = 0;
+        while (count < _queue.Count && (count == 0 || events + _queue[count].Events.Count <= MaxEventsPerBatch)) events += _queue[count++].Events.Count;
+        var batch = _queue.GetRange(0, count);
+        _queue.RemoveRange(0, count);
+        return batch;
+    }
+
+    /// <summary>
+    /// After a failed append the in-memory state holds decisions that may not be in the journal: reload. On a
+    /// version conflict nothing of the batch was written, so every command is decided again once on the fresh state;
+    /// otherwise the batch's outcome is unknown and its callers (and everything decided on top of it) get the error.
+    /// </summary>
+    private async Task RecoverAsync(List<PendingCommand> batch, Exception error)
+    {
+        var affected = batch.Concat(_queue).ToList();
+        _queue = [];
+        var reload = new TaskCompletionSource();
+        _reloading = reload.Task;
+        try
+        {
+            await LoadAsync(CancellationToken.None);
+        }
+        catch (Exception loadError)
+        {
+            foreach (var command in affected) command.Done.TrySetException(loadError);
+            reload.SetResult();
+            DeactivateOnIdle(); // state unknown: start afresh on the next call
+            return;
+        }
+        var retry = error is JournalConcurrencyException;
+        var now = time.GetUtcNow();
+        foreach (var command in affected)
+        {
+            if (!retry || command.Attempts > 1) command.Done.TrySetException(error);
+            else if (!command.Decide(now)) command.Done.TrySetResult(command.Refusal!);
+            else if (command.Events.Count == 0) command.Done.TrySetResult(CommandOutcome.Done);
+            else _queue.Add(command);
+        }
+        reload.SetResult();
+    }
+
+    private async Task SnapshotAsync()
+    {
+        var snapshot = _stock.ToSnapshot();
+        var version = _stream.Version;
+        try
+        {
+            await journal.SaveSnapshotAsync(_stream.StreamId, version, nameof(NodeStockSnapshot),
+                System.Text.Json.JsonSerializer.Serialize(snapshot, DomainJson.Options), CancellationToken.None);
+            _snapshotVersion = version;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A snapshot is an optimisation; replay from the previous one stays correct.
         }
     }
 
     private static StockRow Row(string skuId, InventoryPosition p) =>
         new(skuId, p.OnHand, p.Reserved, p.Available, p.InTransit, p.Capacity, p.SafetyStock);
+
+    /// <summary>A command decided on the grain's turn, waiting for its events to be durable.</summary>
+    private sealed class PendingCommand(Func<DateTimeOffset, IReadOnlyList<INodeStockEvent>> decide)
+    {
+        public IReadOnlyList<INodeStockEvent> Events { get; private set; } = [];
+        public CommandOutcome? Refusal { get; private set; }
+        public int Attempts { get; private set; }
+        public TaskCompletionSource<CommandOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Decides on the current state; false when the domain refused (nothing was applied).</summary>
+        public bool Decide(DateTimeOffset now)
+        {
+            Attempts++;
+            try
+            {
+                Events = decide(now);
+                return true;
+            }
+            catch (DomainException ex)
+            {
+                Refusal = CommandOutcome.Refused(ex.Code, ex.Message);
+                return false;
+            }
+        }
+    }
 }

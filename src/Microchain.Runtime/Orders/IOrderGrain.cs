@@ -6,14 +6,15 @@ namespace Microchain.Runtime.Orders;
 [Alias("Microchain.Runtime.Orders.IOrderGrain")]
 public interface IOrderGrain : IGrainWithStringKey
 {
-    /// <summary>Captures the order; capturing an already captured order returns it unchanged.</summary>
-    [Alias("Capture")]
-    Task<OrderView> Capture(CaptureOrder command, CancellationToken cancellationToken);
+    /// <summary>Reserves and records the order once; later calls answer from the journal (see <see cref="PlacementStatus"/>).</summary>
+    [Alias("Place")]
+    Task<PlaceOutcome> Place(PlaceOrder command, CancellationToken cancellationToken);
 
-    /// <summary>The order, or null if it was never captured.</summary>
+    /// <summary>The order, or null if it was never recorded.</summary>
     [Alias("Get")]
     Task<OrderView?> Get(CancellationToken cancellationToken);
 
+    /// <summary>Cancels the order and releases what it holds at its nodes.</summary>
     [Alias("Cancel")]
     Task<CommandOutcome> Cancel(string reason, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Microchain.Domain;
+using Microchain.Domain.Inventory;
 using Microchain.Domain.Orders;
 using Microchain.Runtime.EventSourcing;
 using Microchain.Runtime.Journal;
@@ -6,14 +7,25 @@ using Microchain.Runtime.Nodes;
 
 namespace Microchain.Runtime.Orders;
 
-/// <summary>A thin shell over <see cref="Order"/>: the order's journal stream is its only state.</summary>
+/// <summary>
+/// A thin shell over <see cref="Order"/>: the order's journal stream is its only state. Placement reserves first and
+/// records the order in one append afterwards, so an acknowledged order always holds its stock; reservations of an
+/// attempt that never got recorded expire and are released by the node's sweep (see <see cref="ReservationSweep"/>).
+/// </summary>
 public sealed class OrderGrain(IEventJournal journal, TimeProvider time) : Grain, IOrderGrain
 {
+    /// <summary>How long a reservation waits for its order to be recorded before the node's sweep looks at it.</summary>
+    public static readonly TimeSpan ReservationTtl = TimeSpan.FromMinutes(2);
+
     private GrainJournal<IOrderEvent> _stream = null!;
     private Order? _order;
+    private bool _voided;
+    private string _tenant = "";
+    private string _orderId = "";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        (_tenant, _orderId) = GrainKey.Split(this.GetPrimaryKeyString());
         _stream = new GrainJournal<IOrderEvent>(journal, "order/" + this.GetPrimaryKeyString());
         await LoadAsync(cancellationToken);
     }
@@ -22,36 +34,89 @@ public sealed class OrderGrain(IEventJournal journal, TimeProvider time) : Grain
     {
         _stream.Reset();
         var history = await _stream.ReadNewAsync(0, cancellationToken);
-        _order = history.Count == 0 ? null : Order.Replay(history);
+        _voided = history.Count > 0 && history[0] is OrderVoided;
+        _order = history.Count == 0 || _voided ? null : Order.Replay(history);
     }
 
-    public async Task<OrderView> Capture(CaptureOrder command, CancellationToken cancellationToken)
+    public async Task<PlaceOutcome> Place(PlaceOrder command, CancellationToken cancellationToken)
     {
-        if (_order is not null) return View(_order);
-        var (_, orderId) = GrainKey.Split(this.GetPrimaryKeyString());
-        var order = Order.Capture(orderId, command.CustomerId, command.Lines, command.DeliverTo, command.LockerId, command.Window, time.GetUtcNow());
+        if (Known(command.RequestHash) is { } known) return known;
+        var now = time.GetUtcNow();
+        var order = Order.Capture(_orderId, command.CustomerId, command.Lines, command.DeliverTo, command.LockerId, command.Window, now,
+            command.SegmentId, command.IdempotencyKey, command.RequestHash);
+        order.Validate(now);
+        if (command.RejectCodes.Count > 0)
+        {
+            order.Reject(command.RejectCodes, now);
+            return await RecordAsync(order, [], cancellationToken);
+        }
+
+        var parts = command.Plan.GroupBy(a => a.NodeId, StringComparer.Ordinal)
+            .Select(g => (NodeId: g.Key, Lines: g.Select(a => new StockLine(a.SkuId, a.Quantity)).ToArray()))
+            .OrderBy(p => p.NodeId, StringComparer.Ordinal).ToArray();
+        var calls = parts.Select(p => Node(p.NodeId).Reserve(_orderId, p.Lines, now + ReservationTtl, cancellationToken)).ToArray();
         try
         {
-            await _stream.AppendAsync(order.History, cancellationToken);
-            _order = order;
+            await Task.WhenAll(calls);
         }
-        catch (JournalConcurrencyException)
+        catch
         {
-            await LoadAsync(cancellationToken); // captured by another activation first: that one stands
+            await ReleaseAsync(parts.Where((_, i) => calls[i].IsCompletedSuccessfully && calls[i].Result.Succeeded).Select(p => p.NodeId), "placement failed");
+            throw;
         }
-        return View(_order!);
+        var reserved = parts.Where((_, i) => calls[i].Result.Succeeded).Select(p => p.NodeId).ToArray();
+        if (reserved.Length < parts.Length)
+        {
+            await ReleaseAsync(reserved, "another node was short");
+            if (!command.RejectOnShortage) return new PlaceOutcome(PlacementStatus.Shortage, null, calls.SelectMany(c => c.Result.Shortages).ToArray());
+            order.Reject(["stock.insufficient"], now);
+            return await RecordAsync(order, [], cancellationToken);
+        }
+        if (command.Promise is { } p) order.PromiseDelivery(p.Mode, p.Window, reserved, p.EstimatedCostCents, now);
+        order.Allocate(command.Plan, now);
+        return await RecordAsync(order, reserved, cancellationToken);
     }
 
-    public Task<OrderView?> Get(CancellationToken cancellationToken) => Task.FromResult(_order is null ? null : View(_order));
+    /// <summary>The answer for a key already used, or null when this is the first placement.</summary>
+    private PlaceOutcome? Known(string requestHash)
+    {
+        if (_voided) return new PlaceOutcome(PlacementStatus.Voided, null, []);
+        if (_order is null) return null;
+        return new PlaceOutcome(_order.RequestHash == requestHash ? PlacementStatus.Replayed : PlacementStatus.KeyReused, OrderView.Of(_order), []);
+    }
+
+    /// <summary>Appends the capture and every move after it, with their notifications, in one transaction.</summary>
+    private async Task<PlaceOutcome> RecordAsync(Order order, IReadOnlyList<string> reservedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AppendAsync(order, order.History, cancellationToken);
+            _order = order;
+            return new PlaceOutcome(PlacementStatus.Placed, OrderView.Of(order), []);
+        }
+        catch (Exception ex)
+        {
+            // A conflict (the id was voided, or another activation recorded it first) or an unknown outcome: the journal decides.
+            await LoadAsync(CancellationToken.None);
+            if (ex is not JournalConcurrencyException && _order is not null && _order.RequestHash == order.RequestHash)
+                return new PlaceOutcome(PlacementStatus.Placed, OrderView.Of(_order), []);
+            var held = _order is { Status: OrderStatus.Allocated } ? _order.Allocations.Select(a => a.NodeId).ToHashSet(StringComparer.Ordinal) : [];
+            await ReleaseAsync(reservedAt.Where(n => !held.Contains(n)), "order not recorded");
+            if (ex is JournalConcurrencyException && Known(order.RequestHash!) is { } known) return known;
+            throw;
+        }
+    }
+
+    public Task<OrderView?> Get(CancellationToken cancellationToken) => Task.FromResult(_order is null ? null : OrderView.Of(_order));
 
     public async Task<CommandOutcome> Cancel(string reason, CancellationToken cancellationToken)
     {
         if (_order is null) return CommandOutcome.Refused("order.not_found", "no such order");
+        var nodes = _order.Allocations.Select(a => a.NodeId).Distinct(StringComparer.Ordinal).ToArray();
         try
         {
             var e = _order.Cancel(reason, time.GetUtcNow());
-            await _stream.AppendAsync([e], cancellationToken);
-            return CommandOutcome.Done;
+            await AppendAsync(_order, [e], cancellationToken);
         }
         catch (DomainException ex)
         {
@@ -59,11 +124,49 @@ public sealed class OrderGrain(IEventJournal journal, TimeProvider time) : Grain
         }
         catch
         {
-            await LoadAsync(cancellationToken);
+            await LoadAsync(CancellationToken.None);
             throw;
+        }
+        // After the cancellation is durable; a release lost here is done by the node's sweep at expiry.
+        await ReleaseAsync(nodes, "order cancelled");
+        return CommandOutcome.Done;
+    }
+
+    private async Task AppendAsync(Order order, IReadOnlyList<IOrderEvent> events, CancellationToken cancellationToken)
+    {
+        var outbox = new OutboxMessage[events.Count];
+        for (var i = 0; i < events.Count; i++)
+            outbox[i] = new OrderNotification(_tenant, _orderId, OrderNotification.TopicPrefix + EventName(events[i]),
+                Order.StatusAfter(events[i]), _stream.Version + i + 1, events[i].At).ToOutbox();
+        await _stream.AppendAsync(events, outbox, cancellationToken);
+    }
+
+    private async Task ReleaseAsync(IEnumerable<string> nodeIds, string reason)
+    {
+        try
+        {
+            await Task.WhenAll(nodeIds.Select(n => Node(n).Release(_orderId, reason, CancellationToken.None)));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Compensation is best effort: what is not released now expires and is swept.
         }
     }
 
-    private static OrderView View(Order o) => new(o.Id, o.Status, o.CustomerId, o.Lines, o.DeliverTo, o.LockerId, o.RequestedWindow,
-        o.Promise, o.Allocations, o.ShortLines, o.RejectionCodes, o.History.ToArray());
+    private INodeGrain Node(string nodeId) => GrainFactory.GetGrain<INodeGrain>(GrainKey.Compose(_tenant, nodeId));
+
+    private static string EventName(IOrderEvent e) => e switch
+    {
+        OrderCaptured => "captured",
+        OrderValidated => "validated",
+        OrderPromised => "promised",
+        OrderAllocated => "allocated",
+        OrderPicked => "picked",
+        OrderDispatched => "dispatched",
+        OrderDelivered => "delivered",
+        OrderRejected => "rejected",
+        OrderCancelled => "cancelled",
+        OrderFailed => "failed",
+        _ => "changed",
+    };
 }
