@@ -47,6 +47,10 @@ public static class MicrochainServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<NetworkCatalog>();
         builder.Services.AddSingleton<Orders.LiveNetwork>();
+        builder.Services.AddSingleton<Orders.IdempotencyGate>();
+        builder.Services.AddSingleton<Orders.OrderDesk>();
+        builder.Services.AddSingleton<Orders.OrderIndex>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Orders.OrderIndex>());
         builder.Services.AddSingleton<ReadinessState>();
         builder.Services.AddSingleton(new ApiKeyStore(options.Runtime.DataDirectory));
         builder.AddMicrochainRuntime(options.Runtime, await JournalFactory.OpenAsync(options.Runtime, TimeProvider.System, cancellationToken));
@@ -61,6 +65,7 @@ public static class MicrochainServer
         app.MapNetworkEndpoints();
         app.MapStockEndpoints();
         app.MapLedgerEndpoints();
+        app.MapOrderEndpoints();
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
         app.MapForecastEndpoints();

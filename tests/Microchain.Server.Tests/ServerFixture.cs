@@ -23,6 +23,11 @@ public sealed class ServerFixture : IAsyncLifetime
     public string ApiKey { get; private set; } = "";
     public string Tenant { get; } = "test";
 
+    /// <summary>A second tenant for order tests: two MFCs with room for 1,000 units of every SKU.</summary>
+    public DemoCity OrderCity { get; } = DemoCityGenerator.Generate(new DemoCityOptions { Seed = 11, Scale = 0.05, Mfcs = 40, Skus = 150 });
+    public string OrderTenant { get; } = "orders";
+    public string OrderApiKey { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
         var options = new ServerOptions
@@ -34,20 +39,27 @@ public sealed class ServerFixture : IAsyncLifetime
         };
         Directory.CreateDirectory(_dataDir);
         ApiKey = new ApiKeyStore(_dataDir).Create(Tenant, "tests", "admin", DateTimeOffset.UnixEpoch);
+        OrderApiKey = new ApiKeyStore(_dataDir).Create(OrderTenant, "order tests", "admin", DateTimeOffset.UnixEpoch);
         _app = await MicrochainServer.BuildAsync(options, CancellationToken.None);
         await _app.StartAsync();
         _app.Services.GetRequiredService<NetworkCatalog>().Set(Tenant, City.Network);
         await NetworkStocking.StockAsync(_app.Services.GetRequiredService<IGrainFactory>(), Tenant,
             City.Stock.Select(s => new Domain.NetworkFiles.StockRow(s.NodeId, s.SkuId, s.OnHand, s.Capacity)).ToArray(), null, CancellationToken.None);
+        _app.Services.GetRequiredService<NetworkCatalog>().Set(OrderTenant, OrderCity.Network);
+        await NetworkStocking.StockAsync(_app.Services.GetRequiredService<IGrainFactory>(), OrderTenant,
+            OrderCity.Stock.Select(s => new Domain.NetworkFiles.StockRow(s.NodeId, s.SkuId, s.OnHand, Math.Max(s.Capacity, OrderCapacity))).ToArray(), null, CancellationToken.None);
         _app.Services.GetRequiredService<ReadinessState>().Ready();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Client.BaseAddress = new Uri(address);
     }
 
-    public HttpRequestMessage Authorized(HttpMethod method, string path, HttpContent? content = null)
+    /// <summary>Every position of the order tenant has room for at least this many units.</summary>
+    public const int OrderCapacity = 1_000;
+
+    public HttpRequestMessage Authorized(HttpMethod method, string path, HttpContent? content = null, string? apiKey = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Add("X-Api-Key", ApiKey);
+        request.Headers.Add("X-Api-Key", apiKey ?? ApiKey);
         return request;
     }
 

@@ -12,7 +12,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     private static readonly Lazy<IEventJournal> SharedJournal = new(() =>
         SqliteEventJournal.OpenAsync(JournalPath, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult());
 
+    private static readonly ShiftedClock SharedClock = new();
+
     public TestCluster Cluster { get; private set; } = null!;
+    /// <summary>The silo's clock: the system clock plus a shift that tests may only move forward.</summary>
+    public static ShiftedClock Clock => SharedClock;
     public IGrainFactory Grains => Cluster.GrainFactory;
     /// <summary>The same journal the silo writes to, for tests that play a second writer.</summary>
     public IEventJournal Journal { get; } = SharedJournal.Value;
@@ -39,7 +43,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMicrochainSerialization();
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddSingleton<TimeProvider>(SharedClock);
             siloBuilder.Services.AddSingleton(_ => SharedJournal.Value);
         }
     }
@@ -55,4 +59,14 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 public sealed class GrainTestGroup : ICollectionFixture<GrainClusterFixture>
 {
     public const string Name = "grains";
+}
+
+/// <summary>The system clock moved forward by <see cref="Advance"/>; lets tests reach expiries without waiting.</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    private long _shiftTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref _shiftTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _shiftTicks, by.Ticks);
 }

@@ -1,6 +1,8 @@
 using Microchain.Domain.Geo;
+using Microchain.Domain.Inventory;
 using Microchain.Domain.Orders;
 using Microchain.Runtime.EventSourcing;
+using Microchain.Runtime.Nodes;
 using Microchain.Runtime.Orders;
 
 namespace Microchain.Runtime.Tests.Grains;
@@ -10,31 +12,69 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static CaptureOrder Command => new("C-1", [new OrderLine("SKU-1", 2)], new GeoPoint(45.76, 4.83), null, null);
+    private static PlaceOrder Command(string node, string sku, int quantity, string hash = "h1") =>
+        new("C-1", "S-1", [new OrderLine(sku, quantity)], new GeoPoint(45.76, 4.83), null, null, "key", hash,
+            [new Allocation(node, sku, quantity)], null, [], RejectOnShortage: false);
+
+    private async Task<(string Node, string Sku)> StockedNode(int units)
+    {
+        var node = "N-" + Guid.NewGuid().ToString("N")[..8];
+        var grain = fixture.Grains.GetGrain<INodeGrain>(GrainKey.Compose("t", node));
+        Assert.True((await grain.SetLevels([new StockLevelCommand("SKU-1", 100, units)], "test", Ct)).Succeeded);
+        return (node, "SKU-1");
+    }
+
+    private IOrderGrain NewOrder() => fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", OrderIds.FromIdempotencyKey("t", Guid.NewGuid().ToString())));
 
     [Fact]
-    public async Task Capture_twice_keeps_one_order_with_one_capture_event()
+    public async Task Place_reserves_then_records_one_allocated_order_and_a_replay_changes_nothing()
     {
-        var grain = fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", "O-" + Guid.NewGuid().ToString("N")));
-        var first = await grain.Capture(Command, Ct);
-        var second = await grain.Capture(Command with { CustomerId = "C-2" }, Ct);
-        Assert.Equal(OrderStatus.Captured, first.Status);
-        Assert.Equal("C-1", second.CustomerId);
-        Assert.Single(second.History);
+        var (node, sku) = await StockedNode(5);
+        var order = NewOrder();
+        var first = await order.Place(Command(node, sku, 2), Ct);
+        Assert.Equal(PlacementStatus.Placed, first.Status);
+        Assert.Equal(OrderStatus.Allocated, first.Order!.Status);
+        var again = await order.Place(Command(node, sku, 2), Ct);
+        Assert.Equal(PlacementStatus.Replayed, again.Status);
+        Assert.Equal(first.Order.History.Count, again.Order!.History.Count);
+        var position = await fixture.Grains.GetGrain<INodeGrain>(GrainKey.Compose("t", node)).GetPosition(sku, Ct);
+        Assert.Equal(2, position!.Reserved);
     }
 
     [Fact]
-    public async Task Cancel_moves_to_cancelled_and_a_second_cancel_is_refused()
+    public async Task Place_with_another_request_hash_is_a_reused_key()
     {
-        var grain = fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", "O-" + Guid.NewGuid().ToString("N")));
-        await grain.Capture(Command, Ct);
-        Assert.True((await grain.Cancel("customer asked", Ct)).Succeeded);
-        var again = await grain.Cancel("again", Ct);
-        Assert.False(again.Succeeded);
+        var (node, sku) = await StockedNode(5);
+        var order = NewOrder();
+        await order.Place(Command(node, sku, 1), Ct);
+        Assert.Equal(PlacementStatus.KeyReused, (await order.Place(Command(node, sku, 1, "h2"), Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Place_short_records_nothing_unless_told_to_reject()
+    {
+        var (node, sku) = await StockedNode(1);
+        var order = NewOrder();
+        var shortage = await order.Place(Command(node, sku, 3), Ct);
+        Assert.Equal(PlacementStatus.Shortage, shortage.Status);
+        Assert.Null(await order.Get(Ct));
+        var rejected = await order.Place(Command(node, sku, 3) with { RejectOnShortage = true }, Ct);
+        Assert.Equal(OrderStatus.Rejected, rejected.Order!.Status);
+        Assert.Equal(["stock.insufficient"], rejected.Order.RejectionCodes);
+    }
+
+    [Fact]
+    public async Task Cancel_releases_the_reservation_and_a_second_cancel_is_refused()
+    {
+        var (node, sku) = await StockedNode(5);
+        var order = NewOrder();
+        await order.Place(Command(node, sku, 4), Ct);
+        Assert.True((await order.Cancel("customer asked", Ct)).Succeeded);
+        var again = await order.Cancel("again", Ct);
         Assert.Equal("order.illegal_transition", again.ErrorCode);
-        var view = await grain.Get(Ct);
-        Assert.Equal(OrderStatus.Cancelled, view!.Status);
-        Assert.Equal(2, view.History.Count);
+        Assert.Equal(OrderStatus.Cancelled, (await order.Get(Ct))!.Status);
+        var position = await fixture.Grains.GetGrain<INodeGrain>(GrainKey.Compose("t", node)).GetPosition(sku, Ct);
+        Assert.Equal(0, position!.Reserved);
     }
 
     [Fact]
@@ -42,5 +82,37 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
     {
         var grain = fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", "never"));
         Assert.Null(await grain.Get(Ct));
+    }
+}
+
+[Collection(GrainTestGroup.Name)]
+public sealed class ReservationSweepTests(GrainClusterFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sweep_voids_an_order_never_recorded_and_releases_its_units_but_extends_an_allocated_one()
+    {
+        var node = "N-" + Guid.NewGuid().ToString("N")[..8];
+        var stock = fixture.Grains.GetGrain<INodeGrain>(GrainKey.Compose("t", node));
+        await stock.SetLevels([new StockLevelCommand("SKU-1", 100, 10)], "test", Ct);
+        var abandoned = OrderIds.FromIdempotencyKey("t", Guid.NewGuid().ToString());
+        Assert.True((await stock.Reserve(abandoned, [new StockLine("SKU-1", 3)], GrainClusterFixture.Clock.GetUtcNow().AddMinutes(1), Ct)).Succeeded);
+        var placed = fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", OrderIds.FromIdempotencyKey("t", Guid.NewGuid().ToString())));
+        var outcome = await placed.Place(new PlaceOrder("C-1", null, [new OrderLine("SKU-1", 2)], new GeoPoint(45.7, 4.8), null, null, "k", "h",
+            [new Allocation(node, "SKU-1", 2)], null, [], false), Ct);
+        Assert.Equal(OrderStatus.Allocated, outcome.Order!.Status);
+
+        GrainClusterFixture.Clock.Advance(OrderGrain.ReservationTtl + TimeSpan.FromMinutes(1));
+        Assert.Equal(2, await stock.SweepExpired(Ct));
+
+        Assert.Equal(2, (await stock.GetPosition("SKU-1", Ct))!.Reserved);
+        var voided = await fixture.Journal.ReadAsync("order/" + GrainKey.Compose("t", abandoned), 1, 10, Ct);
+        Assert.Equal(nameof(OrderVoided), Assert.Single(voided).Type);
+        var late = fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", abandoned));
+        var retry = await late.Place(new PlaceOrder("C-1", null, [new OrderLine("SKU-1", 3)], new GeoPoint(45.7, 4.8), null, null, "k", "h",
+            [new Allocation(node, "SKU-1", 3)], null, [], false), Ct);
+        Assert.Equal(PlacementStatus.Voided, retry.Status);
+        Assert.Equal(2, (await stock.GetPosition("SKU-1", Ct))!.Reserved);
     }
 }

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microchain.Domain.Orders;
+using Microchain.Runtime.EventSourcing;
+using Microchain.Runtime.Journal;
+using Microsoft.Extensions.Hosting;
+
+namespace Microchain.Server.Orders;
+
+/// <summary>One order as lists show it.</summary>
+public sealed record OrderSummary(
+    string OrderId,
+    OrderStatus Status,
+    string CustomerId,
+    string? SegmentId,
+    IReadOnlyList<string> NodeIds,
+    int Units,
+    DateTimeOffset CapturedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>What a list asks for; every filter is optional.</summary>
+public sealed record OrderFilter(OrderStatus? Status = null, string? NodeId = null, string? SegmentId = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+
+/// <summary>
+/// The read model behind order lists: folds every order event of the journal, in commit order, into a summary per
+/// order. It follows the journal's global position, so it is rebuilt on start and trails writes by a poll interval.
+/// </summary>
+public sealed class OrderIndex(IEventJournal journal) : BackgroundService
+{
+    /// <summary>Events read per poll.</summary>
+    public const int BatchSize = 2_000;
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
+
+    private readonly Dictionary<string, Dictionary<string, OrderSummary>> _byTenant = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private long _position;
+
+    /// <summary>The journal position folded so far.</summary>
+    public long Position
+    {
+        get { lock (_lock) return _position; }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int read;
+            try
+            {
+                read = await CatchUpAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                read = 0; // storage hiccup: try again after the idle wait
+            }
+            if (read < BatchSize) await Task.Delay(IdlePoll, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Folds one batch of new events; returns how many were read.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var events = await journal.ReadGlobalAsync(Position, BatchSize, cancellationToken);
+        lock (_lock)
+        {
+            foreach (var stored in events)
+            {
+                if (stored.StreamId.StartsWith("order/", StringComparison.Ordinal)) Fold(stored);
+                _position = stored.Position;
+            }
+        }
+        return events.Count;
+    }
+
+    private void Fold(StoredEvent stored)
+    {
+        var (tenant, orderId) = GrainKey.Split(stored.StreamId["order/".Length..]);
+        var e = JsonSerializer.Deserialize<IOrderEvent>(stored.Data, DomainJson.Options);
+        if (!_byTenant.TryGetValue(tenant, out var orders)) _byTenant[tenant] = orders = new(StringComparer.Ordinal);
+        if (e is OrderCaptured c)
+        {
+            orders[orderId] = new OrderSummary(orderId, OrderStatus.Captured, c.CustomerId, c.SegmentId, [], c.Lines.Sum(l => l.Quantity), c.At, c.At);
+            return;
+        }
+        if (e is null or OrderVoided || !orders.TryGetValue(orderId, out var summary)) return;
+        orders[orderId] = summary with
+        {
+            Status = Order.StatusAfter(e),
+            UpdatedAt = e.At,
+            NodeIds = e is OrderAllocated a ? a.Allocations.Select(x => x.NodeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() : summary.NodeIds,
+        };
+    }
+
+    /// <summary>Orders of a tenant that pass the filter, newest first, paged; and how many pass in all.</summary>
+    public (IReadOnlyList<OrderSummary> Items, int Total) List(string tenant, OrderFilter filter, int offset, int limit)
+    {
+        lock (_lock)
+        {
+            if (!_byTenant.TryGetValue(tenant, out var orders)) return ([], 0);
+            var matching = orders.Values.Where(o =>
+                    (filter.Status is null || o.Status == filter.Status) &&
+                    (filter.NodeId is null || o.NodeIds.Contains(filter.NodeId)) &&
+                    (filter.SegmentId is null || o.SegmentId == filter.SegmentId) &&
+                    (filter.From is null || o.CapturedAt >= filter.From) &&
+                    (filter.To is null || o.CapturedAt < filter.To))
+                .OrderByDescending(o => o.CapturedAt).ThenBy(o => o.OrderId, StringComparer.Ordinal)
+                .ToList();
+            return (matching.Skip(offset).Take(limit).ToArray(), matching.Count);
+        }
+    }
+
+    /// <summary>Orders of a tenant by status.</summary>
+    public IReadOnlyDictionary<OrderStatus, int> CountByStatus(string tenant)
+    {
+        lock (_lock)
+        {
+            return _byTenant.TryGetValue(tenant, out var orders)
+                ? orders.Values.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count())
+                : new Dictionary<OrderStatus, int>();
+        }
+    }
+}
