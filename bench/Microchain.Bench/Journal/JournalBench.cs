@@ -171,7 +171,8 @@ public static class JournalBench
     private static void Print(TextWriter output, StoreFigures f)
     {
         output.WriteLine($"{f.Store}: journal {f.AppendsPerSecond:N0} appends/s ({f.EventsPerSecond:N0} events/s), " +
-                         $"latency p50 {f.P50Ms:F1} ms, p99 {f.P99Ms:F1} ms, max {f.MaxMs:F1} ms; {f.Appends:N0} appends, {f.Conflicts} conflicts");
+                         $"latency p50 {f.P50Ms:F1} ms, p99 {f.P99Ms:F1} ms, max {f.MaxMs:F1} ms; {f.Appends:N0} appends, {f.Conflicts} conflicts; " +
+                         $"{f.CpuMicrosecondsPerAppend:F0} us CPU of this process per append");
         output.WriteLine($"{f.Store}: raw INSERT, 1 row/commit {f.RawSingleRowsPerSecond:N0} rows/s; " +
                          $"{f.RawBatchRows} rows/commit {f.RawBatchedRowsPerSecond:N0} rows/s");
         output.WriteLine($"{f.Store}: journal/raw batched {f.JournalVsRawBatched:F2}, journal/raw 1 row {f.JournalVsRawSingle:F1}x");

@@ -40,6 +40,7 @@ public static class JournalLoad
         var start = Stopwatch.GetTimestamp();
         var windowStart = start + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         var windowEnd = windowStart + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var cpu = new CpuWindow(windowStart, windowEnd);
         var tasks = new Task<WriterTally>[writers];
         for (var w = 0; w < writers; w++)
         {
@@ -48,6 +49,7 @@ public static class JournalLoad
         }
 
         var tallies = await Task.WhenAll(tasks).ConfigureAwait(false);
+        var cpuSeconds = await cpu.Task.ConfigureAwait(false);
         var latencies = tallies.SelectMany(t => t.LatencyTicks).ToArray();
         Array.Sort(latencies);
         return new JournalLoadResult(
@@ -59,7 +61,8 @@ public static class JournalLoad
             tallies.Sum(t => t.Conflicts),
             Milliseconds(Percentile(latencies, 0.50)),
             Milliseconds(Percentile(latencies, 0.99)),
-            Milliseconds(latencies.Length == 0 ? 0 : latencies[^1]));
+            Milliseconds(latencies.Length == 0 ? 0 : latencies[^1]),
+            cpuSeconds);
     }
 
     private static async Task<WriterTally> WriteAsync(
@@ -124,6 +127,26 @@ public static class JournalLoad
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    /// <summary>The process's CPU time between two timestamps (read by a timer-driven task, not by a writer).</summary>
+    private sealed class CpuWindow(long start, long end)
+    {
+        public Task<double> Task { get; } = MeasureAsync(start, end);
+
+        private static async Task<double> MeasureAsync(long start, long end)
+        {
+            await System.Threading.Tasks.Task.Delay(Until(start)).ConfigureAwait(false);
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            await System.Threading.Tasks.Task.Delay(Until(end)).ConfigureAwait(false);
+            return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+        }
+
+        private static TimeSpan Until(long timestamp)
+        {
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
 
     private sealed class WriterTally
     {

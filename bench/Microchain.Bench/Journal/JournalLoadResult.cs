@@ -10,8 +10,12 @@ public sealed record JournalLoadResult(
     long Conflicts,
     double P50Ms,
     double P99Ms,
-    double MaxMs)
+    double MaxMs,
+    double ProcessCpuSeconds)
 {
+    /// <summary>This process's CPU time per acknowledged append (for SQLite, the whole store; for PostgreSQL, the client side).</summary>
+    public double CpuMicrosecondsPerAppend => Appends > 0 ? ProcessCpuSeconds * 1e6 / Appends : 0;
+
     public double AppendsPerSecond => Seconds > 0 ? Appends / Seconds : 0;
 
     public double EventsPerSecond => Seconds > 0 ? Events / Seconds : 0;
