@@ -14,5 +14,6 @@ public static class BenchCatalog
         Sourcing.BatchSourcingBench.Create(),
         Routing.VrptwBench.Build(),
         Routing.CvrpBench.Build(),
+        Journal.JournalBench.Build(),
     ];
 }

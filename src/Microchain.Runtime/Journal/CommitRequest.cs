@@ -4,6 +4,47 @@ namespace Microchain.Runtime.Journal;
 internal sealed class CommitRequest(IReadOnlyList<StreamAppend> appends, IReadOnlyList<OutboxMessage> outbox)
     : WriteRequest<long[]>
 {
+    public IReadOnlyList<StreamAppend> Appends => appends;
+
+    /// <summary>
+    /// The grouped path: checks the request against <paramref name="heads"/> (the group's view of every stream,
+    /// including the earlier requests of the group) and, if it passes, adds its rows and advances the heads.
+    /// Returns the conflict instead of throwing, so a conflicting request adds nothing and the group goes on.
+    /// </summary>
+    public JournalConcurrencyException? Plan(Dictionary<string, long> heads, AppendRows rows)
+    {
+        foreach (var append in appends)
+        {
+            var head = heads[append.StreamId];
+            if (head != append.ExpectedVersion)
+            {
+                return new JournalConcurrencyException(append.StreamId, append.ExpectedVersion, head);
+            }
+        }
+
+        var versions = new long[appends.Count];
+        for (var i = 0; i < appends.Count; i++)
+        {
+            var append = appends[i];
+            var version = append.ExpectedVersion;
+            foreach (var e in append.Events)
+            {
+                rows.AddEvent(append.StreamId, ++version, e);
+            }
+
+            heads[append.StreamId] = version;
+            versions[i] = version;
+        }
+
+        foreach (var message in outbox)
+        {
+            rows.AddOutbox(message);
+        }
+
+        Result = versions;
+        return null;
+    }
+
     public override async Task ExecuteAsync(WriteSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Check every stream before writing anything: a conflict then needs no undo.
@@ -26,7 +67,7 @@ internal sealed class CommitRequest(IReadOnlyList<StreamAppend> appends, IReadOn
             {
                 version++;
                 // The unique (stream_id, version) key is the database's own guard against a lost update.
-                await session.InsertEventAsync(append.StreamId, version, e, at, cancellationToken).ConfigureAwait(false);
+                await session.InsertEventAsync(append.StreamId, version, e.Type, e.Data, at, cancellationToken).ConfigureAwait(false);
             }
 
             versions[i] = version;
@@ -34,7 +75,7 @@ internal sealed class CommitRequest(IReadOnlyList<StreamAppend> appends, IReadOn
 
         foreach (var message in outbox)
         {
-            await session.InsertOutboxAsync(message, at, cancellationToken).ConfigureAwait(false);
+            await session.InsertOutboxAsync(message.Topic, message.Data, at, cancellationToken).ConfigureAwait(false);
         }
 
         Result = versions;

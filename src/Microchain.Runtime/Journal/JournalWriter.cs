@@ -4,8 +4,10 @@ namespace Microchain.Runtime.Journal;
 
 /// <summary>
 /// The single writer of a journal instance, with group commit: it drains queued requests into one
-/// transaction (one fsync), runs each inside its own savepoint so that a conflicting or failing request is
-/// undone alone, commits, and only then completes the callers' tasks.
+/// transaction (one fsync), commits, and only then completes the callers' tasks. Appends run as a group
+/// (<see cref="AppendGroup"/>: set-based reads and inserts, conflicts decided in memory); if a storage step of
+/// the group fails, the batch is re-run with each request inside its own savepoint, so that a failing request
+/// is undone alone.
 /// </summary>
 internal sealed class JournalWriter : IAsyncDisposable
 {
@@ -24,6 +26,8 @@ internal sealed class JournalWriter : IAsyncDisposable
     private readonly TimeProvider timeProvider;
     private readonly Channel<WriteRequest> queue = Channel.CreateBounded<WriteRequest>(
         new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly AppendGroup group = new();
 
     private WriteSession? session;
     private Task? loop;
@@ -93,27 +97,11 @@ internal sealed class JournalWriter : IAsyncDisposable
         {
             session ??= await WriteSession.OpenAsync(dialect, none).ConfigureAwait(false);
             var now = JournalClock.Now(timeProvider);
-            await using var transaction = await session.BeginAsync(none).ConfigureAwait(false);
-            for (var i = 0; i < batch.Count; i++)
+            if (!await TryExecuteGroupedAsync(session, batch, failures, now).ConfigureAwait(false))
             {
-                await transaction.SaveAsync(Savepoint, none).ConfigureAwait(false);
-                try
-                {
-                    await batch[i].ExecuteAsync(session, now, none).ConfigureAwait(false);
-                }
-#pragma warning disable CA1031 // Any failure of one request is confined to it by its savepoint.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    // If the undo itself fails, the transaction is gone: the outer handler fails the batch.
-                    await transaction.RollbackAsync(Savepoint, none).ConfigureAwait(false);
-                    failures[i] = await batch[i].TranslateFailureAsync(session, ex, none).ConfigureAwait(false);
-                }
-
-                await transaction.ReleaseAsync(Savepoint, none).ConfigureAwait(false);
+                Array.Clear(failures);
+                await ExecuteOneByOneAsync(session, batch, failures, now).ConfigureAwait(false);
             }
-
-            await transaction.CommitAsync(none).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The failure goes to every caller of the batch; the loop must survive it.
         catch (Exception ex)
@@ -140,6 +128,97 @@ internal sealed class JournalWriter : IAsyncDisposable
                 batch[i].Succeed();
             }
         }
+    }
+
+    /// <summary>
+    /// The fast path: runs of appends go through <see cref="AppendGroup"/> (no savepoints, set-based
+    /// statements), other requests through their own savepoint. Returns false, with the transaction rolled
+    /// back and nothing written, if a storage step failed before the commit; the caller then re-runs the batch
+    /// one request at a time so that the failure is confined to its request.
+    /// </summary>
+    private async Task<bool> TryExecuteGroupedAsync(
+        WriteSession writeSession,
+        List<WriteRequest> batch,
+        Exception?[] failures,
+        DateTimeOffset now)
+    {
+        var none = CancellationToken.None;
+        await using var transaction = await writeSession.BeginAsync(none).ConfigureAwait(false);
+        try
+        {
+            var i = 0;
+            while (i < batch.Count)
+            {
+                if (batch[i] is CommitRequest)
+                {
+                    var end = i + 1;
+                    while (end < batch.Count && batch[end] is CommitRequest)
+                    {
+                        end++;
+                    }
+
+                    await group.ExecuteAsync(writeSession, batch, i, end, failures, now, none).ConfigureAwait(false);
+                    i = end;
+                }
+                else
+                {
+                    await ExecuteInSavepointAsync(writeSession, transaction, batch[i], i, failures, now).ConfigureAwait(false);
+                    i++;
+                }
+            }
+        }
+#pragma warning disable CA1031 // Undone as a whole and retried one by one, where the failure stays with its request.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            await transaction.RollbackAsync(none).ConfigureAwait(false);
+            return false;
+        }
+
+        await transaction.CommitAsync(none).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task ExecuteOneByOneAsync(
+        WriteSession writeSession,
+        List<WriteRequest> batch,
+        Exception?[] failures,
+        DateTimeOffset now)
+    {
+        var none = CancellationToken.None;
+        await using var transaction = await writeSession.BeginAsync(none).ConfigureAwait(false);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            await ExecuteInSavepointAsync(writeSession, transaction, batch[i], i, failures, now).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(none).ConfigureAwait(false);
+    }
+
+    private static async Task ExecuteInSavepointAsync(
+        WriteSession writeSession,
+        System.Data.Common.DbTransaction transaction,
+        WriteRequest request,
+        int index,
+        Exception?[] failures,
+        DateTimeOffset now)
+    {
+        var none = CancellationToken.None;
+        await transaction.SaveAsync(Savepoint, none).ConfigureAwait(false);
+        try
+        {
+            await request.ExecuteAsync(writeSession, now, none).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Any failure of one request is confined to it by its savepoint.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // If the undo itself fails, the transaction is gone: the outer handler fails the batch.
+            await transaction.RollbackAsync(Savepoint, none).ConfigureAwait(false);
+            failures[index] = await request.TranslateFailureAsync(writeSession, ex, none).ConfigureAwait(false);
+        }
+
+        await transaction.ReleaseAsync(Savepoint, none).ConfigureAwait(false);
     }
 
     private async Task DropSessionAsync()

@@ -116,6 +116,9 @@ public sealed class PostgresEventJournal : SqlEventJournal
             }
         }
 
+        public override GroupStatements CreateGroupStatements(DbConnection connection) =>
+            new PostgresGroupStatements((NpgsqlConnection)connection);
+
         public override bool IsUniqueViolation(Exception exception) =>
             exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -19,6 +19,9 @@ internal abstract class SqlJournalDialect : IAsyncDisposable
     /// </summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Set-based statements for grouped appends on the writer connection; null: single-row statements in a loop.</summary>
+    public virtual GroupStatements? CreateGroupStatements(DbConnection connection) => null;
+
     public abstract bool IsUniqueViolation(Exception exception);
 
     public abstract object ToDbTime(DateTimeOffset time);

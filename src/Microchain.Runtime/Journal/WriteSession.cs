@@ -8,6 +8,7 @@ internal sealed class WriteSession : IAsyncDisposable
     private readonly DbCommand selectHead;
     private readonly DbCommand insertEvent;
     private readonly DbCommand insertOutbox;
+    private readonly GroupStatements? group;
 
     private WriteSession(SqlJournalDialect dialect, DbConnection connection)
     {
@@ -25,6 +26,7 @@ internal sealed class WriteSession : IAsyncDisposable
         insertOutbox.AddParameter("@topic", string.Empty);
         insertOutbox.AddParameter("@data", string.Empty);
         insertOutbox.AddParameter("@at", dialect.ToDbTime(DateTimeOffset.UnixEpoch));
+        group = dialect.CreateGroupStatements(connection);
     }
 
     public SqlJournalDialect Dialect { get; }
@@ -57,22 +59,58 @@ internal sealed class WriteSession : IAsyncDisposable
         return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public Task InsertEventAsync(string streamId, long version, EventData data, object at, CancellationToken cancellationToken)
+    /// <summary>Reads the heads of <paramref name="streamIds"/> into <paramref name="heads"/> inside the write transaction.</summary>
+    public async Task ReadHeadsAsync(IReadOnlyList<string> streamIds, Dictionary<string, long> heads, CancellationToken cancellationToken)
+    {
+        if (group is not null)
+        {
+            await group.ReadHeadsAsync(streamIds, heads, Transaction!, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var streamId in streamIds)
+        {
+            heads[streamId] = await ReadHeadAsync(streamId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Inserts the rows of a group inside the write transaction, events first, each in row order.</summary>
+    public async Task InsertRowsAsync(AppendRows rows, object at, CancellationToken cancellationToken)
+    {
+        if (group is not null)
+        {
+            await group.InsertAsync(rows, at, Transaction!, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        for (var i = 0; i < rows.EventCount; i++)
+        {
+            await InsertEventAsync(rows.StreamIds[i], rows.Versions[i], rows.Types[i], rows.Data[i], at, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < rows.OutboxTopics.Count; i++)
+        {
+            await InsertOutboxAsync(rows.OutboxTopics[i], rows.OutboxData[i], at, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task InsertEventAsync(string streamId, long version, string type, string data, object at, CancellationToken cancellationToken)
     {
         var p = insertEvent.Parameters;
         p[0].Value = streamId;
         p[1].Value = version;
-        p[2].Value = data.Type;
-        p[3].Value = data.Data;
+        p[2].Value = type;
+        p[3].Value = data;
         p[4].Value = at;
         return insertEvent.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public Task InsertOutboxAsync(OutboxMessage message, object at, CancellationToken cancellationToken)
+    public Task InsertOutboxAsync(string topic, string data, object at, CancellationToken cancellationToken)
     {
         var p = insertOutbox.Parameters;
-        p[0].Value = message.Topic;
-        p[1].Value = message.Data;
+        p[0].Value = topic;
+        p[1].Value = data;
         p[2].Value = at;
         return insertOutbox.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -84,6 +122,11 @@ internal sealed class WriteSession : IAsyncDisposable
         await selectHead.DisposeAsync().ConfigureAwait(false);
         await insertEvent.DisposeAsync().ConfigureAwait(false);
         await insertOutbox.DisposeAsync().ConfigureAwait(false);
+        if (group is not null)
+        {
+            await group.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Connection.DisposeAsync().ConfigureAwait(false);
     }
 }

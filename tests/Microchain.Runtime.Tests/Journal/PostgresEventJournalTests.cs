@@ -41,6 +41,39 @@ public sealed class PostgresEventJournalTests(PostgresServer server) : EventJour
         Assert.Equal(["foreign"], (await journal.ReadAsync(stream, 1, Ct)).Select(e => e.Type));
     }
 
+    [Fact]
+    public async Task Append_refused_by_the_unique_key_fails_alone_and_the_appends_queued_with_it_commit()
+    {
+        // The grouped insert fails as a whole on the foreign row; the writer must redo the batch request by
+        // request so that only the append on the contested stream fails.
+        var journal = await OpenAsync();
+        var (contested, free) = (NewStream("contested"), NewStream("free"));
+        await using var foreign = new NpgsqlConnection(StoreLocation);
+        await foreign.OpenAsync(Ct);
+        await using var transaction = await foreign.BeginTransactionAsync(Ct);
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO journal_events (stream_id, version, type, data, recorded_at) VALUES (@s, 1, 'foreign', '{}', now())",
+            foreign,
+            transaction))
+        {
+            insert.Parameters.AddWithValue("s", contested);
+            await insert.ExecuteNonQueryAsync(Ct);
+        }
+
+        var before = journal.AppendAsync(free, 0, Evs("f1"), [new OutboxMessage("t", "f1")], Ct);
+        var append = journal.AppendAsync(contested, 0, Evs("mine"), [new OutboxMessage("t", "mine")], Ct);
+        var after = journal.AppendAsync(free, 1, Evs("f2"), [new OutboxMessage("t", "f2")], Ct);
+        await WaitForBlockedInsertAsync(foreign, transaction);
+        await transaction.CommitAsync(Ct);
+
+        var ex = await Assert.ThrowsAsync<JournalConcurrencyException>(() => append);
+        Assert.Equal((contested, 0L, 1L), (ex.StreamId, ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Equal((1L, 2L), (await before, await after));
+        Assert.Equal(["f1", "f2"], (await journal.ReadAsync(free, 1, Ct)).Select(Tag));
+        Assert.Equal(["foreign"], (await journal.ReadAsync(contested, 1, Ct)).Select(e => e.Type));
+        Assert.Equal(["f1", "f2"], (await journal.ReadOutboxAsync(10, Ct)).Select(m => m.Data));
+    }
+
     // A phase barrier on the server's own state, not a sleep: returns once another session waits on our transaction.
     private static async Task WaitForBlockedInsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
