@@ -14,6 +14,7 @@ public static class BenchCatalog
         Sourcing.BatchSourcingBench.Create(),
         Routing.VrptwBench.Build(),
         Routing.CvrpBench.Build(),
+        Pipeline.PipelineBench.Build(),
         Journal.JournalBench.Build(),
     ];
 }

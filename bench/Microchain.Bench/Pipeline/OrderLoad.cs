@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microchain.Simulation.DemoCity;
+
+namespace Microchain.Bench.Pipeline;
+
+/// <summary>What one load phase measured. Latencies are of acknowledged orders (201, or 409 recorded as rejected).</summary>
+public sealed record OrderLoadResult(double Seconds, long Acknowledged, long Allocated, long Refused, long Errors, double P50Ms, double P99Ms, double MaxMs)
+{
+    public double OrdersPerSecond => Seconds > 0 ? Acknowledged / Seconds : 0;
+}
+
+/// <summary>
+/// Orders over real HTTP: closed loop (each client sends its next order when the last is answered) for the
+/// highest rate, or open loop at a fixed rate for latency (measured from the scheduled send time, so a stall is
+/// not hidden by sending less).
+/// </summary>
+public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int seed) : IDisposable
+{
+    /// <summary>Bodies are drawn before the timed window so that drawing them is not measured.</summary>
+    public const int MaxPreparedOrders = 2_000_000;
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 1_024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private byte[][] _bodies = [];
+    private long _next = -1;
+
+    /// <summary>Draws <paramref name="count"/> demo orders (no window: the rules then never refuse them for the clock).</summary>
+    public void Prepare(int count)
+    {
+        var generator = new DemoOrderGenerator(city, seed, orderIdPrefix: null);
+        var now = DateTimeOffset.UtcNow;
+        _bodies = new byte[Math.Min(count, MaxPreparedOrders)][];
+        for (var i = 0; i < _bodies.Length; i++)
+        {
+            var o = generator.Next(now);
+            _bodies[i] = JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                customerId = o.CustomerId,
+                lines = o.Lines.Select(l => new { skuId = l.SkuId, quantity = l.Quantity }),
+                deliverTo = o.LockerId is null ? new { lat = o.DeliverTo.Lat, lon = o.DeliverTo.Lon } : null,
+                lockerId = o.LockerId,
+            });
+        }
+    }
+
+    public async Task<OrderLoadResult> ClosedLoopAsync(int clients, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var tallies = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            var tally = new Tally();
+            while (Stopwatch.GetTimestamp() < end) await SendAsync(Stopwatch.GetTimestamp(), tally, cancellationToken);
+            return tally;
+        }, cancellationToken)));
+        return Tally.Merge(tallies, duration.TotalSeconds);
+    }
+
+    public async Task<OrderLoadResult> OpenLoopAsync(double ordersPerSecond, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var total = (long)(ordersPerSecond * duration.TotalSeconds);
+        var tally = new Tally();
+        var inFlight = new List<Task>();
+        for (long i = 0; i < total; i++)
+        {
+            var due = start + (long)(i / ordersPerSecond * Stopwatch.Frequency);
+            var wait = due - Stopwatch.GetTimestamp();
+            if (wait > Stopwatch.Frequency / 1000) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), cancellationToken);
+            inFlight.Add(SendAsync(due, tally, cancellationToken));
+            if (inFlight.Count > 4_096) inFlight.RemoveAll(t => t.IsCompleted);
+        }
+        await Task.WhenAll(inFlight);
+        return Tally.Merge([tally], duration.TotalSeconds);
+    }
+
+    private async Task SendAsync(long scheduled, Tally tally, CancellationToken cancellationToken)
+    {
+        var n = Interlocked.Increment(ref _next);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/orders") { Content = new ByteArrayContent(_bodies[n % _bodies.Length]) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Api-Key", apiKey);
+        request.Headers.Add("Idempotency-Key", $"bench-{_run}-{n}");
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken);
+            var ticks = Stopwatch.GetTimestamp() - scheduled;
+            var code = response.StatusCode;
+            var outOfStock = code == HttpStatusCode.Conflict && Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken)).Contains("out-of-stock", StringComparison.Ordinal);
+            tally.Add(code == HttpStatusCode.Created, outOfStock, ticks, (int)code >= 500);
+        }
+        catch (HttpRequestException)
+        {
+            tally.Add(false, false, 0, error: true);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private sealed class Tally
+    {
+        private readonly Lock _lock = new();
+        private readonly List<long> _latencyTicks = [];
+        private long _allocated, _rejected, _refused, _errors;
+
+        public void Add(bool allocated, bool outOfStock, long ticks, bool error)
+        {
+            lock (_lock)
+            {
+                if (error) _errors++;
+                else if (allocated || outOfStock)
+                {
+                    if (allocated) _allocated++; else _rejected++;
+                    _latencyTicks.Add(ticks);
+                }
+                else _refused++;
+            }
+        }
+
+        public static OrderLoadResult Merge(IReadOnlyList<Tally> tallies, double seconds)
+        {
+            var latencies = tallies.SelectMany(t => t._latencyTicks).Order().ToArray();
+            double Ms(double q) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))] * 1000.0 / Stopwatch.Frequency;
+            var allocated = tallies.Sum(t => t._allocated);
+            return new OrderLoadResult(seconds, allocated + tallies.Sum(t => t._rejected), allocated, tallies.Sum(t => t._refused), tallies.Sum(t => t._errors),
+                Ms(0.50), Ms(0.99), latencies.Length == 0 ? 0 : latencies[^1] * 1000.0 / Stopwatch.Frequency);
+        }
+    }
+}
