@@ -8,11 +8,16 @@ namespace Microchain.Runtime.Journal;
 /// </summary>
 internal abstract class GroupStatements : IAsyncDisposable
 {
-    /// <summary>Sets <c>heads[id]</c> to each stream's current version (0 if it has no events).</summary>
+    /// <summary>
+    /// Sets <c>heads[id]</c> to each stream's current version (0 if it has no events). With
+    /// <paramref name="takeLock"/>, first takes the writer exclusion in the same round trip, as a statement of
+    /// its own, so that the heads are read after it.
+    /// </summary>
     public abstract Task ReadHeadsAsync(
         IReadOnlyList<string> streamIds,
         Dictionary<string, long> heads,
         DbTransaction transaction,
+        bool takeLock,
         CancellationToken cancellationToken);
 
     /// <summary>Inserts the events, then the outbox messages, each in row order.</summary>

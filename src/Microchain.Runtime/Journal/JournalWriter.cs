@@ -143,7 +143,10 @@ internal sealed class JournalWriter : IAsyncDisposable
         DateTimeOffset now)
     {
         var none = CancellationToken.None;
-        await using var transaction = await writeSession.BeginAsync(none).ConfigureAwait(false);
+        // A batch that opens with appends lets the group's first statement take the writer exclusion.
+        await using var transaction = batch[0] is CommitRequest
+            ? await writeSession.BeginForGroupAsync(none).ConfigureAwait(false)
+            : await writeSession.BeginAsync(none).ConfigureAwait(false);
         try
         {
             var i = 0;

@@ -117,7 +117,13 @@ public sealed class PostgresEventJournal : SqlEventJournal
         }
 
         public override GroupStatements CreateGroupStatements(DbConnection connection) =>
-            new PostgresGroupStatements((NpgsqlConnection)connection);
+            new PostgresGroupStatements((NpgsqlConnection)connection, WriterLockKey);
+
+        // The lock is taken by the group's heads read, in the same round trip (see PostgresGroupStatements).
+        public override async Task<DbTransaction> BeginWriteLockedByFirstStatementAsync(
+            DbConnection connection,
+            CancellationToken cancellationToken) =>
+            await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
 
         public override bool IsUniqueViolation(Exception exception) =>
             exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -5,9 +5,10 @@ using NpgsqlTypes;
 namespace Microchain.Runtime.Journal;
 
 /// <summary>
-/// PostgreSQL's grouped append: the heads of all streams in one query, then the events and the outbox rows of
-/// the whole group in one round trip (two INSERT … SELECT FROM unnest(arrays) statements). Both are prepared
-/// once per writer connection. WITH ORDINALITY … ORDER BY keeps the identity (position, outbox id) in row order.
+/// PostgreSQL's grouped append in three round trips: BEGIN, the writer lock and the heads of all streams; the
+/// events and outbox rows of the whole group (two INSERT … SELECT FROM unnest(arrays) statements); COMMIT. All
+/// statements are prepared once per writer connection. WITH ORDINALITY … ORDER BY keeps the identities
+/// (position, outbox id) in row order.
 /// </summary>
 internal sealed class PostgresGroupStatements : GroupStatements
 {
@@ -24,14 +25,27 @@ internal sealed class PostgresGroupStatements : GroupStatements
         "INSERT INTO journal_outbox (topic, data, recorded_at) " +
         "SELECT u.t, u.d, $3 FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(t, d, o) ORDER BY u.o";
 
+    private const string TakeLock = "SELECT pg_advisory_xact_lock($1)";
+
     private readonly NpgsqlCommand heads;
+    private readonly NpgsqlBatch lockAndHeads;
     private readonly NpgsqlBatch insert;
     private bool prepared;
 
-    public PostgresGroupStatements(NpgsqlConnection connection)
+    public PostgresGroupStatements(NpgsqlConnection connection, long lockKey)
     {
         heads = new NpgsqlCommand(SelectHeads, connection);
-        heads.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = Array.Empty<string>() });
+        heads.Parameters.Add(TextArray());
+
+        // Two statements in one round trip: under READ COMMITTED the heads query takes its snapshot after the
+        // lock is granted, so it sees every commit of the writer that held the lock before.
+        lockAndHeads = new NpgsqlBatch(connection);
+        var takeLock = new NpgsqlBatchCommand(TakeLock);
+        takeLock.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = lockKey });
+        lockAndHeads.BatchCommands.Add(takeLock);
+        var lockedHeads = new NpgsqlBatchCommand(SelectHeads);
+        lockedHeads.Parameters.Add(TextArray());
+        lockAndHeads.BatchCommands.Add(lockedHeads);
 
         insert = new NpgsqlBatch(connection);
         var events = new NpgsqlBatchCommand(InsertEvents);
@@ -52,12 +66,27 @@ internal sealed class PostgresGroupStatements : GroupStatements
         IReadOnlyList<string> streamIds,
         Dictionary<string, long> heads,
         DbTransaction transaction,
+        bool takeLock,
         CancellationToken cancellationToken)
     {
         await PrepareOnceAsync(cancellationToken).ConfigureAwait(false);
-        this.heads.Transaction = (NpgsqlTransaction)transaction;
-        this.heads.Parameters[0].Value = streamIds;
-        await using var reader = await this.heads.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        NpgsqlDataReader reader;
+        if (takeLock)
+        {
+            lockAndHeads.Transaction = (NpgsqlTransaction)transaction;
+            lockAndHeads.BatchCommands[1].Parameters[0].Value = streamIds;
+            reader = await lockAndHeads.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            // The first result is the lock's single void row.
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            this.heads.Transaction = (NpgsqlTransaction)transaction;
+            this.heads.Parameters[0].Value = streamIds;
+            reader = await this.heads.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var disposeReader = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             heads[reader.GetString(0)] = reader.GetInt64(1);
@@ -84,6 +113,7 @@ internal sealed class PostgresGroupStatements : GroupStatements
     public override async ValueTask DisposeAsync()
     {
         await heads.DisposeAsync().ConfigureAwait(false);
+        await lockAndHeads.DisposeAsync().ConfigureAwait(false);
         await insert.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -96,6 +126,7 @@ internal sealed class PostgresGroupStatements : GroupStatements
         if (!prepared)
         {
             await heads.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            await lockAndHeads.PrepareAsync(cancellationToken).ConfigureAwait(false);
             await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
             prepared = true;
         }

@@ -19,6 +19,14 @@ internal abstract class SqlJournalDialect : IAsyncDisposable
     /// </summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Begins a write transaction for a group of appends whose exclusion is taken by its first statement,
+    /// <see cref="GroupStatements.ReadHeadsAsync"/> with <c>takeLock</c> (PostgreSQL: one round trip fewer).
+    /// Only called when <see cref="CreateGroupStatements"/> returned statements.
+    /// </summary>
+    public virtual Task<DbTransaction> BeginWriteLockedByFirstStatementAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        BeginWriteAsync(connection, cancellationToken);
+
     /// <summary>Set-based statements for grouped appends on the writer connection; null: single-row statements in a loop.</summary>
     public virtual GroupStatements? CreateGroupStatements(DbConnection connection) => null;
 

@@ -9,6 +9,7 @@ internal sealed class WriteSession : IAsyncDisposable
     private readonly DbCommand insertEvent;
     private readonly DbCommand insertOutbox;
     private readonly GroupStatements? group;
+    private bool lockPending;
 
     private WriteSession(SqlJournalDialect dialect, DbConnection connection)
     {
@@ -44,16 +45,48 @@ internal sealed class WriteSession : IAsyncDisposable
     public async Task<DbTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         var transaction = await Dialect.BeginWriteAsync(Connection, cancellationToken).ConfigureAwait(false);
+        SetTransaction(transaction);
+        lockPending = false;
+        return transaction;
+    }
+
+    /// <summary>
+    /// Begins a transaction whose first call must be <see cref="ReadHeadsAsync"/>: with set-based statements,
+    /// that call also takes the writer exclusion; any other statement before it is refused.
+    /// </summary>
+    public async Task<DbTransaction> BeginForGroupAsync(CancellationToken cancellationToken)
+    {
+        if (group is null)
+        {
+            return await BeginAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var transaction = await Dialect.BeginWriteLockedByFirstStatementAsync(Connection, cancellationToken).ConfigureAwait(false);
+        SetTransaction(transaction);
+        lockPending = true;
+        return transaction;
+    }
+
+    private void SetTransaction(DbTransaction transaction)
+    {
         Transaction = transaction;
         selectHead.Transaction = transaction;
         insertEvent.Transaction = transaction;
         insertOutbox.Transaction = transaction;
-        return transaction;
+    }
+
+    private void ThrowIfLockPending()
+    {
+        if (lockPending)
+        {
+            throw new InvalidOperationException("The writer exclusion is not taken yet: read the group's heads first.");
+        }
     }
 
     /// <summary>The stream's current version inside the write transaction; 0 if it has no events.</summary>
     public async Task<long> ReadHeadAsync(string streamId, CancellationToken cancellationToken)
     {
+        ThrowIfLockPending();
         selectHead.Parameters[0].Value = streamId;
         var value = await selectHead.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
@@ -64,7 +97,8 @@ internal sealed class WriteSession : IAsyncDisposable
     {
         if (group is not null)
         {
-            await group.ReadHeadsAsync(streamIds, heads, Transaction!, cancellationToken).ConfigureAwait(false);
+            await group.ReadHeadsAsync(streamIds, heads, Transaction!, lockPending, cancellationToken).ConfigureAwait(false);
+            lockPending = false;
             return;
         }
 
@@ -77,6 +111,7 @@ internal sealed class WriteSession : IAsyncDisposable
     /// <summary>Inserts the rows of a group inside the write transaction, events first, each in row order.</summary>
     public async Task InsertRowsAsync(AppendRows rows, object at, CancellationToken cancellationToken)
     {
+        ThrowIfLockPending();
         if (group is not null)
         {
             await group.InsertAsync(rows, at, Transaction!, cancellationToken).ConfigureAwait(false);
@@ -97,6 +132,7 @@ internal sealed class WriteSession : IAsyncDisposable
 
     public Task InsertEventAsync(string streamId, long version, string type, string data, object at, CancellationToken cancellationToken)
     {
+        ThrowIfLockPending();
         var p = insertEvent.Parameters;
         p[0].Value = streamId;
         p[1].Value = version;
@@ -108,6 +144,7 @@ internal sealed class WriteSession : IAsyncDisposable
 
     public Task InsertOutboxAsync(string topic, string data, object at, CancellationToken cancellationToken)
     {
+        ThrowIfLockPending();
         var p = insertOutbox.Parameters;
         p[0].Value = topic;
         p[1].Value = data;
@@ -115,7 +152,11 @@ internal sealed class WriteSession : IAsyncDisposable
         return insertOutbox.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public DbCommand CreateCommand(string sql) => Connection.CreateCommand(sql, Transaction);
+    public DbCommand CreateCommand(string sql)
+    {
+        ThrowIfLockPending();
+        return Connection.CreateCommand(sql, Transaction);
+    }
 
     public async ValueTask DisposeAsync()
     {

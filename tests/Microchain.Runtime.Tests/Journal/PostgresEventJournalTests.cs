@@ -8,6 +8,9 @@ namespace Microchain.Runtime.Tests.Journal;
 /// <summary>The conformance suite on PostgreSQL: one database for this class, a fresh schema per test.</summary>
 public sealed class PostgresEventJournalTests(PostgresServer server) : EventJournalConformance
 {
+    // The journal's advisory lock key ("MicroJnl"), as in PostgresEventJournal.
+    private const long WriterLockKey = 0x4D6963726F4A6E6C;
+
     protected override Task<string> CreateStoreAsync(CancellationToken cancellationToken) =>
         server.CreateSchemaAsync(nameof(PostgresEventJournalTests), cancellationToken);
 
@@ -72,6 +75,39 @@ public sealed class PostgresEventJournalTests(PostgresServer server) : EventJour
         Assert.Equal(["f1", "f2"], (await journal.ReadAsync(free, 1, Ct)).Select(Tag));
         Assert.Equal(["foreign"], (await journal.ReadAsync(contested, 1, Ct)).Select(e => e.Type));
         Assert.Equal(["f1", "f2"], (await journal.ReadOutboxAsync(10, Ct)).Select(m => m.Data));
+    }
+
+    [Fact]
+    public async Task Append_waits_for_the_writer_lock_that_keeps_positions_in_commit_order()
+    {
+        // Another writer (here: a bare session) holds the journal's advisory lock; the append's group must wait
+        // for it before it reads heads or writes, or a smaller position could become visible after a larger one.
+        var journal = await OpenAsync();
+        await journal.AppendAsync(NewStream("warm"), 0, Evs("w"), Ct); // the writer session is open and prepared
+        await using var other = new NpgsqlConnection(StoreLocation);
+        await other.OpenAsync(Ct);
+        await using var transaction = await other.BeginTransactionAsync(Ct);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", other, transaction))
+        {
+            take.Parameters.AddWithValue("key", WriterLockKey);
+            await take.ExecuteNonQueryAsync(Ct);
+        }
+
+        var stream = NewStream();
+        var append = journal.AppendAsync(stream, 0, Evs("after-lock"), Ct);
+        await using (var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", other, transaction))
+        {
+            // Ends when the append waits for the lock, or when it completed without waiting (the failure).
+            while (!append.IsCompleted && (long)(await waiting.ExecuteScalarAsync(Ct))! == 0)
+            {
+                await Task.Delay(5, Ct);
+            }
+        }
+
+        Assert.False(append.IsCompleted);
+        await transaction.CommitAsync(Ct);
+        Assert.Equal(1, await append);
     }
 
     // A phase barrier on the server's own state, not a sleep: returns once another session waits on our transaction.
