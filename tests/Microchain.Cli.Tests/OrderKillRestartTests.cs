@@ -18,7 +18,7 @@ public abstract class OrderKillRestartTests
     private const int Cycles = 10;
     private const int Writers = 4;
     private const int TtlSeconds = 2;
-    private const int UnitsPerNode = 2_500;
+    private const int UnitsPerNode = 500;
     private const string Tenant = "default";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -98,7 +98,8 @@ public abstract class OrderKillRestartTests
                 await Task.WhenAll(writers);
                 Assert.True(ledger.Created > created, $"seed {seed}: no order was acknowledged in cycle {cycle} within 60 s:\n{process.Output}");
             }
-            TestContext.Current.TestOutputHelper?.WriteLine($"seed {seed}: {ledger.Sent.Count} keys sent, {ledger.Acknowledged.Count} acknowledged, {existing.Count(e => e.Value is not null)} recorded");
+            TestContext.Current.TestOutputHelper?.WriteLine($"seed {seed}: {ledger.Sent.Count} keys sent, {ledger.Acknowledged.Count} acknowledged, "
+                + $"{existing.Count(e => e.Value is not null)} recorded, {ledger.OutOfStock} answered out-of-stock");
         }
         finally
         {

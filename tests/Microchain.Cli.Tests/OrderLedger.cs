@@ -19,7 +19,9 @@ internal sealed class OrderLedger
     public ConcurrentDictionary<string, (string OrderId, Held[] Allocations)> Acknowledged { get; } = new(StringComparer.Ordinal);
     public ConcurrentQueue<string> Breaches { get; } = new();
     private int _created;
+    private int _outOfStock;
     public int Created => Volatile.Read(ref _created);
+    public int OutOfStock => Volatile.Read(ref _outOfStock);
 
     public static HttpRequestMessage Post(string key, string body)
     {
@@ -63,6 +65,7 @@ internal sealed class OrderLedger
             }
             else if (response.StatusCode == HttpStatusCode.Conflict && code is "out-of-stock" or "idempotency-in-flight" or "order-abandoned")
             {
+                if (code == "out-of-stock") Interlocked.Increment(ref _outOfStock);
                 if (code != "idempotency-in-flight" && Acknowledged.ContainsKey(key))
                     Breaches.Enqueue($"{key}: acknowledged before, now answered {code}");
             }
