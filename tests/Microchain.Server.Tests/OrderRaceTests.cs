@@ -3,24 +3,33 @@ using System.Net;
 namespace Microchain.Server.Tests;
 
 /// <summary>Many clients at once on scarce stock: every unit is sold at most once, every request gets a clean answer.</summary>
-[Collection(ServerTestGroup.Name)]
-public sealed class OrderRaceTests(ServerFixture server)
+public abstract class OrderRaceTests(ServerFixture server)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly OrderScenario _s = new(server);
+    private readonly OrderScenario _scenario = new(server);
+
+    /// <summary>The scenario; skips the test when the fixture's store is not available here.</summary>
+    private OrderScenario S
+    {
+        get
+        {
+            server.SkipIfUnavailable();
+            return _scenario;
+        }
+    }
 
     [Fact]
     public async Task Two_hundred_concurrent_one_unit_orders_on_fifty_units_sell_exactly_fifty()
     {
-        var node = _s.Node(0);
-        var sku = _s.Sku(OrderTestSkus.Race);
-        await _s.StockExactly(sku, new Dictionary<string, int> { [node] = 50 });
-        var body = _s.OrderBody(_s.Customer(), (sku, 1));
+        var node = S.Node(0);
+        var sku = S.Sku(OrderTestSkus.Race);
+        await S.StockExactly(sku, new Dictionary<string, int> { [node] = 50 });
+        var body = S.OrderBody(S.Customer(), (sku, 1));
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var racers = Enumerable.Range(0, 200).Select(async i =>
         {
             await start.Task;
-            using var response = await _s.PlaceOrder($"race-{sku}-{i}", body);
+            using var response = await S.PlaceOrder($"race-{sku}-{i}", body);
             var code = response.StatusCode == HttpStatusCode.Conflict ? (await OrderScenario.Json(response)).GetProperty("code").GetString() : null;
             return (response.StatusCode, code);
         }).ToArray();
@@ -29,15 +38,15 @@ public sealed class OrderRaceTests(ServerFixture server)
 
         Assert.Equal(50, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.Equal(150, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict && a.code == "out-of-stock"));
-        Assert.Equal((50, 50), await _s.Position(node, sku));
+        Assert.Equal((50, 50), await S.Position(node, sku));
     }
 
     [Fact]
     public async Task Concurrent_multi_line_orders_in_random_order_never_oversell_across_nodes()
     {
-        var nodes = new[] { _s.Node(0), _s.Node(1) };
-        var skus = Enumerable.Range(OrderTestSkus.Race + 1, 3).Select(_s.Sku).ToArray();
-        foreach (var sku in skus) await _s.StockExactly(sku, nodes.ToDictionary(n => n, _ => 20));
+        var nodes = new[] { S.Node(0), S.Node(1) };
+        var skus = Enumerable.Range(OrderTestSkus.Race + 1, 3).Select(S.Sku).ToArray();
+        foreach (var sku in skus) await S.StockExactly(sku, nodes.ToDictionary(n => n, _ => 20));
         var seed = Environment.TickCount;
         var random = new Random(seed);
         var orders = Enumerable.Range(0, 120).Select(i => skus.OrderBy(_ => random.Next()).Take(random.Next(1, 4))
@@ -46,7 +55,7 @@ public sealed class OrderRaceTests(ServerFixture server)
         var racers = orders.Select(async (lines, i) =>
         {
             await start.Task;
-            using var response = await _s.PlaceOrder($"multi-{seed}-{i}", _s.OrderBody(_s.Customer(i % 5), lines));
+            using var response = await S.PlaceOrder($"multi-{seed}-{i}", S.OrderBody(S.Customer(i % 5), lines));
             return (response.StatusCode, Body: await OrderScenario.Json(response));
         }).ToArray();
         start.SetResult();
@@ -61,7 +70,7 @@ public sealed class OrderRaceTests(ServerFixture server)
             var reserved = 0;
             foreach (var node in nodes)
             {
-                var (onHand, held) = await _s.Position(node, sku);
+                var (onHand, held) = await S.Position(node, sku);
                 Assert.Equal(20, onHand);
                 Assert.True(held <= onHand, $"seed {seed}: {sku}@{node} reserved {held} of {onHand}");
                 reserved += held;
@@ -74,15 +83,15 @@ public sealed class OrderRaceTests(ServerFixture server)
     [Fact]
     public async Task Twenty_parallel_requests_with_one_key_make_one_order()
     {
-        var node = _s.Node(0);
-        var sku = _s.Sku(OrderTestSkus.Race + 4);
-        await _s.StockExactly(sku, new Dictionary<string, int> { [node] = 5 });
-        var body = _s.OrderBody(_s.Customer(), (sku, 1));
+        var node = S.Node(0);
+        var sku = S.Sku(OrderTestSkus.Race + 4);
+        await S.StockExactly(sku, new Dictionary<string, int> { [node] = 5 });
+        var body = S.OrderBody(S.Customer(), (sku, 1));
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var racers = Enumerable.Range(0, 20).Select(async _ =>
         {
             await start.Task;
-            using var response = await _s.PlaceOrder($"same-key-{sku}", body);
+            using var response = await S.PlaceOrder($"same-key-{sku}", body);
             return (response.StatusCode, Body: await OrderScenario.Json(response));
         }).ToArray();
         start.SetResult();
@@ -92,8 +101,14 @@ public sealed class OrderRaceTests(ServerFixture server)
         var ids = answers.Where(a => a.StatusCode == HttpStatusCode.Created).Select(a => a.Body.GetProperty("orderId").GetString()).Distinct().ToArray();
         Assert.Single(ids);
         Assert.All(answers.Where(a => a.StatusCode == HttpStatusCode.Conflict), a => Assert.Equal("idempotency-in-flight", a.Body.GetProperty("code").GetString()));
-        Assert.Equal((5, 1), await _s.Position(node, sku));
-        using var again = await _s.PlaceOrder($"same-key-{sku}", body);
+        Assert.Equal((5, 1), await S.Position(node, sku));
+        using var again = await S.PlaceOrder($"same-key-{sku}", body);
         Assert.Equal(ids[0], (await OrderScenario.Json(again)).GetProperty("orderId").GetString());
     }
 }
+
+[Collection(ServerTestGroup.Name)]
+public sealed class SqliteOrderRaceTests(ServerFixture server) : OrderRaceTests(server);
+
+[Collection(PostgresServerTestGroup.Name)]
+public sealed class PostgresOrderRaceTests(PostgresServerFixture server) : OrderRaceTests(server);

@@ -12,8 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Microchain.Server.Tests;
 
-/// <summary>A real server on 127.0.0.1 (a free port) over a small stocked demo city in a temp SQLite journal.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+/// <summary>
+/// A real server on 127.0.0.1 (a free port) over a small stocked demo city in a temp SQLite journal; subclasses put
+/// the journal elsewhere (see <see cref="PostgresServerFixture"/>).
+/// </summary>
+public class ServerFixture : IAsyncLifetime
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "microchain-server-tests-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
@@ -28,16 +31,35 @@ public sealed class ServerFixture : IAsyncLifetime
     public string OrderTenant { get; } = "orders";
     public string OrderApiKey { get; private set; } = "";
 
+    /// <summary>Why this fixture's tests are skipped (its store is not available here), or null.</summary>
+    public string? SkipReason { get; private set; }
+
+    /// <summary>The journal the server writes to; null skips every test of the fixture with <see cref="SkipReason"/>.</summary>
+    protected virtual Task<RuntimeOptions?> RuntimeAsync(string dataDirectory) =>
+        Task.FromResult<RuntimeOptions?>(new RuntimeOptions { DataDirectory = dataDirectory });
+
+    /// <summary>Skips the calling test when the fixture's store is not available on this machine.</summary>
+    public void SkipIfUnavailable()
+    {
+        if (SkipReason is not null) Assert.Skip(SkipReason);
+    }
+
     public async ValueTask InitializeAsync()
     {
+        Directory.CreateDirectory(_dataDir);
+        var runtime = await RuntimeAsync(_dataDir);
+        if (runtime is null)
+        {
+            SkipReason ??= "the store of this fixture is not available";
+            return;
+        }
         var options = new ServerOptions
         {
             Port = 0,
             Tenant = Tenant,
             MaxRequestBodyBytes = 16 * 1024,
-            Runtime = new RuntimeOptions { DataDirectory = _dataDir },
+            Runtime = runtime,
         };
-        Directory.CreateDirectory(_dataDir);
         ApiKey = new ApiKeyStore(_dataDir).Create(Tenant, "tests", "admin", DateTimeOffset.UnixEpoch);
         OrderApiKey = new ApiKeyStore(_dataDir).Create(OrderTenant, "order tests", "admin", DateTimeOffset.UnixEpoch);
         _app = await MicrochainServer.BuildAsync(options, CancellationToken.None);
@@ -68,7 +90,11 @@ public sealed class ServerFixture : IAsyncLifetime
         Client.Dispose();
         if (_app is not null) await _app.DisposeAsync();
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
     }
+
+    /// <summary>Lets a subclass give the reason its store is missing.</summary>
+    protected void Unavailable(string reason) => SkipReason = reason;
 }
 
 [CollectionDefinition(Name)]

@@ -20,6 +20,7 @@ public static class RuntimeHostingExtensions
         if (problems.Count > 0) throw new InvalidOperationException("invalid runtime options: " + string.Join("; ", problems));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(options.Reservations);
         builder.Services.AddSingleton<IEventJournal>(_ => journal);
         var siloPort = options.SiloPort == 0 ? FreePort.Pick() : options.SiloPort;
         var gatewayPort = options.GatewayPort == 0 ? FreePort.Pick() : options.GatewayPort;

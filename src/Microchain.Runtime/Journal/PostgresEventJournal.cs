@@ -11,6 +11,9 @@ namespace Microchain.Runtime.Journal;
 /// </summary>
 public sealed class PostgresEventJournal : SqlEventJournal
 {
+    /// <summary>Connections one journal holds at most (a smaller Maximum Pool Size in the connection string wins).</summary>
+    public const int MaxConnections = 20;
+
     private PostgresEventJournal(SqlJournalDialect dialect, TimeProvider timeProvider)
         : base(dialect, timeProvider)
     {
@@ -22,8 +25,14 @@ public sealed class PostgresEventJournal : SqlEventJournal
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        // Npgsql's default pool (100) exceeds what a PostgreSQL server admits from one client: under a burst of
+        // grain activations every read opened its own connection and the server refused the rest ("too many
+        // clients", a 500 to the caller). Capped, a burst waits for a pooled connection instead.
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        settings.MaxPoolSize = Math.Min(settings.MaxPoolSize, MaxConnections);
+        settings.MinPoolSize = Math.Min(settings.MinPoolSize, settings.MaxPoolSize);
         // The journal uses built-in types only: skipping the type catalog load saves catalog queries on open.
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString)
+        var dataSource = new NpgsqlDataSourceBuilder(settings.ConnectionString)
             .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
             .Build();
         var journal = new PostgresEventJournal(new PostgresDialect(dataSource), timeProvider);

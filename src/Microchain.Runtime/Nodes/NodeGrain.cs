@@ -17,7 +17,7 @@ namespace Microchain.Runtime.Nodes;
 /// </para>
 /// </summary>
 [Orleans.Concurrency.Reentrant]
-public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain, INodeGrain
+public sealed class NodeGrain(IEventJournal journal, TimeProvider time, Orders.ReservationTiming timing) : Grain, INodeGrain
 {
     /// <summary>Snapshot after this many events so that activation stays fast on busy nodes.</summary>
     private const int SnapshotEvery = 500;
@@ -32,7 +32,6 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain,
     public const int MaxSweptPerRun = 200;
     /// <summary>How long a reservation of an allocated order holds on before it is looked at again.</summary>
     public static readonly TimeSpan AllocatedHold = TimeSpan.FromHours(1);
-    private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(15);
 
     private GrainJournal<INodeStockEvent> _stream = null!;
     private NodeStock _stock = null!;
@@ -45,7 +44,7 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time) : Grain,
     {
         _stream = new GrainJournal<INodeStockEvent>(journal, "node/" + this.GetPrimaryKeyString());
         await LoadAsync(cancellationToken);
-        this.RegisterGrainTimer(ct => SweepExpired(ct), new GrainTimerCreationOptions(SweepPeriod, SweepPeriod) { Interleave = true });
+        this.RegisterGrainTimer(ct => SweepExpired(ct), new GrainTimerCreationOptions(timing.SweepPeriod, timing.SweepPeriod) { Interleave = true });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

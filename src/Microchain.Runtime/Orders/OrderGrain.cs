@@ -12,10 +12,10 @@ namespace Microchain.Runtime.Orders;
 /// records the order in one append afterwards, so an acknowledged order always holds its stock; reservations of an
 /// attempt that never got recorded expire and are released by the node's sweep (see <see cref="ReservationSweep"/>).
 /// </summary>
-public sealed class OrderGrain(IEventJournal journal, TimeProvider time) : Grain, IOrderGrain
+public sealed class OrderGrain(IEventJournal journal, TimeProvider time, ReservationTiming timing) : Grain, IOrderGrain
 {
-    /// <summary>How long a reservation waits for its order to be recorded before the node's sweep looks at it.</summary>
-    public static readonly TimeSpan ReservationTtl = TimeSpan.FromMinutes(2);
+    /// <summary>How long a reservation waits for its order to be recorded before the node's sweep looks at it (by default).</summary>
+    public static readonly TimeSpan ReservationTtl = ReservationTiming.Default.Ttl;
 
     private GrainJournal<IOrderEvent> _stream = null!;
     private Order? _order;
@@ -54,7 +54,7 @@ public sealed class OrderGrain(IEventJournal journal, TimeProvider time) : Grain
         var parts = command.Plan.GroupBy(a => a.NodeId, StringComparer.Ordinal)
             .Select(g => (NodeId: g.Key, Lines: g.Select(a => new StockLine(a.SkuId, a.Quantity)).ToArray()))
             .OrderBy(p => p.NodeId, StringComparer.Ordinal).ToArray();
-        var calls = parts.Select(p => Node(p.NodeId).Reserve(_orderId, p.Lines, now + ReservationTtl, cancellationToken)).ToArray();
+        var calls = parts.Select(p => Node(p.NodeId).Reserve(_orderId, p.Lines, now + timing.Ttl, cancellationToken)).ToArray();
         try
         {
             await Task.WhenAll(calls);

@@ -45,6 +45,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             siloBuilder.AddMicrochainSerialization();
             siloBuilder.Services.AddSingleton<TimeProvider>(SharedClock);
             siloBuilder.Services.AddSingleton(_ => SharedJournal.Value);
+            siloBuilder.Services.AddSingleton(Microchain.Runtime.Orders.ReservationTiming.Default);
         }
     }
 

@@ -1,5 +1,5 @@
 using Microchain.Runtime.Journal;
-using Microchain.Runtime.Tests.Postgres;
+using Microchain.Testing.Support.Postgres;
 
 namespace Microchain.Runtime.Tests.Journal;
 

@@ -1,4 +1,4 @@
-namespace Microchain.Runtime.Tests.Postgres;
+namespace Microchain.Testing.Support.Postgres;
 
 /// <summary>
 /// Where initdb and pg_ctl are: the folder in MICROCHAIN_TEST_POSTGRES_BIN if set (only there), else a

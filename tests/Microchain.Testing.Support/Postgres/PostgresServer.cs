@@ -2,13 +2,11 @@ using System.Collections.Concurrent;
 using Npgsql;
 using Xunit;
 
-[assembly: AssemblyFixture(typeof(Microchain.Runtime.Tests.Postgres.PostgresServer))]
-
-namespace Microchain.Runtime.Tests.Postgres;
+namespace Microchain.Testing.Support.Postgres;
 
 /// <summary>
 /// A private PostgreSQL server for the test run, started on first use in a temp directory, listening on
-/// 127.0.0.1 only, stopped and deleted at the end. Set MICROCHAIN_TEST_POSTGRES to a connection string to use
+/// 127.0.0.1 only, stopped and deleted at the end. Test projects register it as an assembly fixture. Set MICROCHAIN_TEST_POSTGRES to a connection string to use
 /// an existing server instead. Without PostgreSQL binaries the tests that need it are skipped.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
@@ -41,6 +39,23 @@ public sealed class PostgresServer : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(database) { SearchPath = schema }.ConnectionString;
     }
 
+    /// <summary>
+    /// Returns a connection string to a new, empty database of its own (for a whole server under test, which makes
+    /// its tables in the default schema); skips the calling test if no PostgreSQL is available.
+    /// </summary>
+    public Task<string> CreateDatabaseAsync(string key, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return CreateDatabaseAsync(key);
+    }
+
+    /// <summary>Why PostgreSQL tests are skipped on this machine, or null when a server is (or can be) started.</summary>
+    public async Task<string?> UnavailableReasonAsync()
+    {
+        await EnsureStartedAsync();
+        return skipReason;
+    }
+
     private async Task<string> CreateDatabaseAsync(string key)
     {
         var admin = await GetAdminConnectionStringAsync();
@@ -58,6 +73,22 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private async Task<string> GetAdminConnectionStringAsync()
     {
+        await EnsureStartedAsync();
+        if (startFailure is not null)
+        {
+            throw new InvalidOperationException("The private PostgreSQL server did not start.", startFailure);
+        }
+
+        if (skipReason is not null)
+        {
+            Assert.Skip(skipReason);
+        }
+
+        return adminConnectionString!;
+    }
+
+    private async Task EnsureStartedAsync()
+    {
         await gate.WaitAsync();
         try
         {
@@ -71,18 +102,6 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             gate.Release();
         }
-
-        if (startFailure is not null)
-        {
-            throw new InvalidOperationException("The private PostgreSQL server did not start.", startFailure);
-        }
-
-        if (skipReason is not null)
-        {
-            Assert.Skip(skipReason);
-        }
-
-        return adminConnectionString!;
     }
 
     private async Task StartAsync()

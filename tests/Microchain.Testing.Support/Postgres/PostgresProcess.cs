@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Microchain.Runtime.Tests.Postgres;
+namespace Microchain.Testing.Support.Postgres;
 
 /// <summary>
 /// One initdb'ed cluster in a temp directory and its running server. PostgreSQL refuses to run as root, so
