@@ -12,7 +12,7 @@ namespace Microchain.Runtime.Orders;
 /// records the order in one append afterwards, so an acknowledged order always holds its stock; reservations of an
 /// attempt that never got recorded expire and are released by the node's sweep (see <see cref="ReservationSweep"/>).
 /// </summary>
-public sealed class OrderGrain(IEventJournal journal, TimeProvider time) : Grain, IOrderGrain
+public sealed partial class OrderGrain(IEventJournal journal, TimeProvider time) : Grain, IOrderGrain
 {
     /// <summary>How long a reservation waits for its order to be recorded before the node's sweep looks at it.</summary>
     public static readonly TimeSpan ReservationTtl = TimeSpan.FromMinutes(2);
@@ -167,6 +167,9 @@ public sealed class OrderGrain(IEventJournal journal, TimeProvider time) : Grain
         OrderRejected => "rejected",
         OrderCancelled => "cancelled",
         OrderFailed => "failed",
+        OrderPartPicked => "part-picked",
+        OrderReallocated => "reallocated",
+        OrderLinesShorted => "short",
         _ => "changed",
     };
 }
