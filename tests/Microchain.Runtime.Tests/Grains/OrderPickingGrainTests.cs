@@ -44,7 +44,7 @@ public sealed class OrderPickingGrainTests(GrainClusterFixture fixture)
         Assert.Equal([typeof(OrderPartPicked), typeof(OrderLinesShorted), typeof(OrderPicked)], outcome.Order.History.Skip(3).Select(e => e.GetType()));
         var position = await Node(node).GetPosition("SKU-1", Ct);
         Assert.Equal((4, 0), (position!.OnHand, position.Reserved));
-        var topics = (await fixture.Journal.ReadOutboxAsync(100_000, Ct))
+        var topics = (await fixture.Journal.ReadOutboxAsync(10_000, Ct))
             .Where(m => m.Topic.StartsWith(OrderNotification.TopicPrefix, StringComparison.Ordinal) && OrderNotification.FromOutbox(m.Data) is { } n && n.OrderId == id).Select(m => m.Topic).ToArray();
         Assert.Equal(["order.part-picked", "order.short", "order.picked"], topics[^3..]);
     }
