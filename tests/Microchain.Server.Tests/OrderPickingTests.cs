@@ -80,7 +80,7 @@ public sealed class OrderPickingTests(ServerFixture server)
         await ProblemAssert.IsProblem(late, 409);
 
         using var final = await _s.Get($"/v1/orders/{id}");
-        var types = (await OrderScenario.Json(final)).GetProperty("history").EnumerateArray().Select(e => e.GetProperty("$type").GetString()).ToArray();
+        var types = (await OrderScenario.Json(final)).GetProperty("history").EnumerateArray().Select(e => e.GetProperty("$type").GetString()!).ToArray();
         Assert.Equal(["order-captured", "order-validated", "order-promised", "order-allocated", "order-part-picked", "order-picked", "order-dispatched", "order-delivered"], types);
         Assert.Equal((3, 0), await _s.Position(node, sku));
         using var after = await _s.Get($"/v1/nodes/{node}/picklists");
