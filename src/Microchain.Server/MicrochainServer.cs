@@ -49,6 +49,8 @@ public static class MicrochainServer
         builder.Services.AddSingleton<Orders.LiveNetwork>();
         builder.Services.AddSingleton<Orders.IdempotencyGate>();
         builder.Services.AddSingleton<Orders.OrderDesk>();
+        builder.Services.AddSingleton<Orders.PickDesk>();
+        builder.Services.AddSingleton<Orders.PickLists>();
         builder.Services.AddSingleton<Orders.OrderIndex>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Orders.OrderIndex>());
         builder.Services.AddSingleton<ReadinessState>();
@@ -66,6 +68,7 @@ public static class MicrochainServer
         app.MapStockEndpoints();
         app.MapLedgerEndpoints();
         app.MapOrderEndpoints();
+        app.MapPickingEndpoints();
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
         app.MapForecastEndpoints();

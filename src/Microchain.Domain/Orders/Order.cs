@@ -6,7 +6,7 @@ namespace Microchain.Domain.Orders;
 /// An order and its lifecycle. Each method checks the move against <see cref="OrderStateMachine"/>, raises one
 /// event and applies it; <see cref="Replay"/> rebuilds an order from its journal.
 /// </summary>
-public sealed class Order
+public sealed partial class Order
 {
     private readonly List<IOrderEvent> _history = [];
 
@@ -110,7 +110,8 @@ public sealed class Order
         }
         Guard.That(_history.Count > 0, "order.history", "an order's history starts with its capture");
         var to = StatusAfter(e);
-        Guard.That(OrderStateMachine.CanMove(Status, to), "order.illegal_transition", $"order {Id} cannot move from {Status} to {to}");
+        if (IsStep(e)) Guard.That(OrderStateMachine.TakesSteps(Status), "order.illegal_transition", $"order {Id} takes no pick steps while {Status}");
+        else Guard.That(OrderStateMachine.CanMove(Status, to), "order.illegal_transition", $"order {Id} cannot move from {Status} to {to}");
         switch (e)
         {
             case OrderPromised p: Promise = p; break;
@@ -118,6 +119,7 @@ public sealed class Order
             case OrderPicked p: ShortLines = p.ShortLines; break;
             case OrderRejected r: RejectionCodes = r.ReasonCodes; break;
         }
+        ApplyPicking(e);
         Status = to;
         _history.Add(e);
     }
@@ -135,6 +137,7 @@ public sealed class Order
         OrderRejected => OrderStatus.Rejected,
         OrderCancelled => OrderStatus.Cancelled,
         OrderFailed => OrderStatus.Failed,
+        OrderPartPicked or OrderReallocated or OrderLinesShorted => OrderStatus.Allocated,
         _ => throw new DomainException("order.unknown_event", $"unknown order event {e.GetType().Name}"),
     };
 }

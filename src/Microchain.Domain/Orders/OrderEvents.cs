@@ -16,6 +16,9 @@ namespace Microchain.Domain.Orders;
 [JsonDerivedType(typeof(OrderCancelled), "order-cancelled")]
 [JsonDerivedType(typeof(OrderFailed), "order-failed")]
 [JsonDerivedType(typeof(OrderVoided), "order-voided")]
+[JsonDerivedType(typeof(OrderPartPicked), "order-part-picked")]
+[JsonDerivedType(typeof(OrderReallocated), "order-reallocated")]
+[JsonDerivedType(typeof(OrderLinesShorted), "order-lines-shorted")]
 public interface IOrderEvent
 {
     DateTimeOffset At { get; }
@@ -56,3 +59,15 @@ public sealed record OrderFailed(string Reason, DateTimeOffset At) : IOrderEvent
 /// expired): it claims the id so that a late capture conflicts instead of allocating released stock.
 /// </summary>
 public sealed record OrderVoided(string Reason, DateTimeOffset At) : IOrderEvent;
+
+/// <summary>
+/// One node's part of an allocated order was picked: the units picked and the units it was missing. The order
+/// stays allocated until every part is picked and every short unit is re-sourced or marked short.
+/// </summary>
+public sealed record OrderPartPicked(string NodeId, string ReservationId, IReadOnlyList<OrderLine> Picked, IReadOnlyList<OrderLine> Missing, DateTimeOffset At) : IOrderEvent;
+
+/// <summary>Units a node was short of, reserved at another node under a reservation id of their own: a new part to pick.</summary>
+public sealed record OrderReallocated(string NodeId, string ReservationId, IReadOnlyList<OrderLine> Lines, DateTimeOffset At) : IOrderEvent;
+
+/// <summary>Units that no node could supply: the customer will not get them.</summary>
+public sealed record OrderLinesShorted(IReadOnlyList<OrderLine> Lines, DateTimeOffset At) : IOrderEvent;

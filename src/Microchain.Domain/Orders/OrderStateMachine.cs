@@ -21,5 +21,11 @@ public static class OrderStateMachine
 
     public static IReadOnlyList<OrderStatus> NextFrom(OrderStatus from) => Moves[from];
 
+    /// <summary>
+    /// Whether an order takes steps that keep its status: while allocated, each node's part is picked, re-sourced or
+    /// marked short by an event of its own, and only the last one is followed by the move to Picked.
+    /// </summary>
+    public static bool TakesSteps(OrderStatus status) => status == OrderStatus.Allocated;
+
     public static bool IsFinal(OrderStatus status) => Moves[status].Length == 0;
 }

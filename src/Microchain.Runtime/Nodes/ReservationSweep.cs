@@ -25,9 +25,11 @@ public static class ReservationSweep
 {
     public static async Task<ExpiryVerdict> JudgeAsync(IEventJournal journal, string tenant, string nodeId, string reservationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!OrderIds.IsOrderId(reservationId)) return ExpiryVerdict.Release;
-        var stream = new GrainJournal<IOrderEvent>(journal, "order/" + GrainKey.Compose(tenant, reservationId));
+        if (OrderIds.OrderOf(reservationId) is not { } orderId) return ExpiryVerdict.Release;
+        var stream = new GrainJournal<IOrderEvent>(journal, "order/" + GrainKey.Compose(tenant, orderId));
         var history = await stream.ReadNewAsync(0, cancellationToken);
+        // A re-sourcing reservation is made only for a recorded order: with no order there is nothing to claim.
+        if (history.Count == 0 && orderId != reservationId) return ExpiryVerdict.Release;
         if (history.Count == 0)
         {
             try
@@ -42,6 +44,7 @@ public static class ReservationSweep
         }
         if (history[0] is OrderVoided) return ExpiryVerdict.Release;
         var order = Order.Replay(history);
-        return order.Status == OrderStatus.Allocated && order.Allocations.Any(a => a.NodeId == nodeId) ? ExpiryVerdict.Extend : ExpiryVerdict.Release;
+        // Held while its part at this node is open; a picked part or a re-sourcing attempt never recorded lets go.
+        return order.Status == OrderStatus.Allocated && order.OpenPartAt(nodeId)?.ReservationId == reservationId ? ExpiryVerdict.Extend : ExpiryVerdict.Release;
     }
 }

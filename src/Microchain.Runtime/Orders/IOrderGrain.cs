@@ -17,4 +17,17 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Cancels the order and releases what it holds at its nodes.</summary>
     [Alias("Cancel")]
     Task<CommandOutcome> Cancel(string reason, CancellationToken cancellationToken);
+
+    /// <summary>Picks a node's part at the node, then records it; units the node missed are re-sourced or marked short.</summary>
+    [Alias("ConfirmPick")]
+    Task<PickOutcome> ConfirmPick(PickConfirmation command, CancellationToken cancellationToken);
+
+    [Alias("Dispatch")]
+    Task<CommandOutcome> Dispatch(string routeId, DateTimeOffset estimatedArrival, CancellationToken cancellationToken);
+
+    [Alias("Deliver")]
+    Task<CommandOutcome> Deliver(CancellationToken cancellationToken);
+
+    [Alias("Fail")]
+    Task<CommandOutcome> Fail(string reason, CancellationToken cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace Microchain.Runtime.Orders;
 /// records the order in one append afterwards, so an acknowledged order always holds its stock; reservations of an
 /// attempt that never got recorded expire and are released by the node's sweep (see <see cref="ReservationSweep"/>).
 /// </summary>
-public sealed class OrderGrain(IEventJournal journal, TimeProvider time, ReservationTiming timing) : Grain, IOrderGrain
+public sealed partial class OrderGrain(IEventJournal journal, TimeProvider time, ReservationTiming timing) : Grain, IOrderGrain
 {
     /// <summary>How long a reservation waits for its order to be recorded before the node's sweep looks at it (by default).</summary>
     public static readonly TimeSpan ReservationTtl = ReservationTiming.Default.Ttl;
@@ -112,7 +112,10 @@ public sealed class OrderGrain(IEventJournal journal, TimeProvider time, Reserva
     public async Task<CommandOutcome> Cancel(string reason, CancellationToken cancellationToken)
     {
         if (_order is null) return CommandOutcome.Refused("order.not_found", "no such order");
-        var nodes = _order.Allocations.Select(a => a.NodeId).Distinct(StringComparer.Ordinal).ToArray();
+        // The first allocation is held under the order id, each re-sourced part under its own reservation id.
+        var held = _order.Allocations.Select(a => (a.NodeId, ReservationId: _orderId))
+            .Concat(_order.Parts.Select(p => (p.NodeId, p.ReservationId)))
+            .Distinct().ToArray();
         try
         {
             var e = _order.Cancel(reason, time.GetUtcNow());
@@ -128,7 +131,7 @@ public sealed class OrderGrain(IEventJournal journal, TimeProvider time, Reserva
             throw;
         }
         // After the cancellation is durable; a release lost here is done by the node's sweep at expiry.
-        await ReleaseAsync(nodes, "order cancelled");
+        await ReleaseAsync(held, "order cancelled");
         return CommandOutcome.Done;
     }
 
@@ -141,11 +144,13 @@ public sealed class OrderGrain(IEventJournal journal, TimeProvider time, Reserva
         await _stream.AppendAsync(events, outbox, cancellationToken);
     }
 
-    private async Task ReleaseAsync(IEnumerable<string> nodeIds, string reason)
+    private Task ReleaseAsync(IEnumerable<string> nodeIds, string reason) => ReleaseAsync(nodeIds.Select(n => (n, _orderId)), reason);
+
+    private async Task ReleaseAsync(IEnumerable<(string NodeId, string ReservationId)> held, string reason)
     {
         try
         {
-            await Task.WhenAll(nodeIds.Select(n => Node(n).Release(_orderId, reason, CancellationToken.None)));
+            await Task.WhenAll(held.Select(h => Node(h.NodeId).Release(h.ReservationId, reason, CancellationToken.None)));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -167,6 +172,9 @@ public sealed class OrderGrain(IEventJournal journal, TimeProvider time, Reserva
         OrderRejected => "rejected",
         OrderCancelled => "cancelled",
         OrderFailed => "failed",
+        OrderPartPicked => "part-picked",
+        OrderReallocated => "reallocated",
+        OrderLinesShorted => "short",
         _ => "changed",
     };
 }

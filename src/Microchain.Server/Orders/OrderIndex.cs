@@ -91,7 +91,12 @@ public sealed class OrderIndex(IEventJournal journal) : BackgroundService
         {
             Status = Order.StatusAfter(e),
             UpdatedAt = e.At,
-            NodeIds = e is OrderAllocated a ? a.Allocations.Select(x => x.NodeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() : summary.NodeIds,
+            NodeIds = e switch
+            {
+                OrderAllocated a => a.Allocations.Select(x => x.NodeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+                OrderReallocated r when !summary.NodeIds.Contains(r.NodeId) => summary.NodeIds.Append(r.NodeId).Order(StringComparer.Ordinal).ToArray(),
+                _ => summary.NodeIds,
+            },
         };
     }
 
