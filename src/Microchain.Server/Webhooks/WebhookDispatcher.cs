@@ -1,0 +1,204 @@
+using Microchain.Runtime.Journal;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Microchain.Server.Webhooks;
+
+/// <summary>
+/// Delivers outbox messages to webhook subscriptions, at least once. Each loop: fan a batch of outbox messages out
+/// to the matching subscriptions of their tenant (recorded in the journal before the outbox marks them delivered),
+/// then POST the deliveries that are due and record every attempt. Pending work lives in the journal, so a restart
+/// resumes it: nothing scheduled is lost, nothing recorded as delivered is sent again.
+/// </summary>
+public sealed class WebhookDispatcher(
+    IEventJournal journal, WebhookRegistry registry, WebhookSender sender, WebhookOptions options, TimeProvider time, ILogger<WebhookDispatcher> logger)
+    : BackgroundService
+{
+    private readonly Random _jitter = new(options.JitterSeed);
+    private readonly Dictionary<string, DeliveryRecordState> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private long _lastScheduledMessageId;
+    private bool _recovered;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!_recovered) await RecoverAsync(stoppingToken).ConfigureAwait(false);
+                var more = await FanOutAsync(stoppingToken).ConfigureAwait(false);
+                var busy = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
+                if (!more && !busy) await Task.Delay(IdleWait(), time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // State in memory may now lag the journal (e.g. another writer moved a stream): rebuild it from there.
+                logger.LogError(e, "webhook dispatch failed; recovering from the journal");
+                _recovered = false;
+                try { await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(false); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>Rebuilds pending deliveries, stream versions and the last fanned-out message from the journal.</summary>
+    private async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        _pending.Clear();
+        _versions.Clear();
+        _lastScheduledMessageId = 0;
+        foreach (var tenant in await registry.TenantsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var active = (await registry.ListAsync(tenant, cancellationToken).ConfigureAwait(false)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var id in await registry.AllIdsAsync(tenant, cancellationToken).ConfigureAwait(false))
+            {
+                var (deliveries, version) = await DeliveryLog.ReadAsync(journal, tenant, id, cancellationToken).ConfigureAwait(false);
+                _versions[WebhookStreams.Deliveries(tenant, id)] = version;
+                foreach (var d in deliveries)
+                {
+                    _lastScheduledMessageId = Math.Max(_lastScheduledMessageId, d.Scheduled.MessageId);
+                    if (d.Status == DeliveryOutcome.Pending && active.Contains(id))
+                        _pending[d.Scheduled.DeliveryId] = new DeliveryRecordState(tenant, id, d.Scheduled, d.Attempts, d.NextAttemptAt ?? d.Scheduled.At);
+                }
+            }
+        }
+
+        _recovered = true;
+    }
+
+    /// <summary>Fans out one outbox batch; true if the batch was full (more may be waiting).</summary>
+    private async Task<bool> FanOutAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count >= options.MaxPendingDeliveries) return false;
+        var batch = await journal.ReadOutboxAsync(options.BatchSize, cancellationToken).ConfigureAwait(false);
+        if (batch.Count == 0) return false;
+        foreach (var message in batch)
+        {
+            // Outbox ids grow in commit order: one at or below the last fanned out was recorded before a crash
+            // or a failed mark, so it is not scheduled twice.
+            if (message.Id <= _lastScheduledMessageId) continue;
+            var tenant = WebhookPayload.TenantOf(message.Data);
+            if (tenant is null) continue;
+            var subscriptions = (await registry.ListAsync(tenant, cancellationToken).ConfigureAwait(false))
+                .Where(s => WebhookTopics.Matches(s.Events, message.Topic)).ToArray();
+            if (subscriptions.Length > 0) await ScheduleAsync(tenant, message, subscriptions, cancellationToken).ConfigureAwait(false);
+        }
+
+        await journal.MarkOutboxDeliveredAsync([.. batch.Select(m => m.Id)], cancellationToken).ConfigureAwait(false);
+        return batch.Count == options.BatchSize;
+    }
+
+    private async Task ScheduleAsync(string tenant, StoredOutboxMessage message, IReadOnlyList<WebhookSubscription> subscriptions, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var scheduled = subscriptions.Select(s =>
+        {
+            var id = WebhookPayload.DeliveryId(s.Id, message.Id);
+            return (Subscription: s, Event: new DeliveryScheduled(id, message.Id, message.Topic, WebhookPayload.Body(id, message), now));
+        }).ToArray();
+        var streams = scheduled.Select(x => WebhookStreams.Deliveries(tenant, x.Subscription.Id)).ToArray();
+        var versions = await journal.AppendManyAsync(
+            [.. scheduled.Select((x, i) => new StreamAppend(streams[i], _versions.GetValueOrDefault(streams[i]), [WebhookJson.Event(x.Event)]))],
+            [],
+            cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < scheduled.Length; i++)
+        {
+            _versions[streams[i]] = versions[i];
+            var (subscription, e) = scheduled[i];
+            _pending[e.DeliveryId] = new DeliveryRecordState(tenant, subscription.Id, e, 0, now);
+        }
+
+        _lastScheduledMessageId = message.Id;
+    }
+
+    /// <summary>POSTs the due deliveries (up to the concurrency limit) and records the attempts; true if more were due.</summary>
+    private async Task<bool> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var dueAll = _pending.Values.Where(p => p.NextAttemptAt <= now).ToArray();
+        if (dueAll.Length == 0) return false;
+        var due = dueAll.OrderBy(p => p.NextAttemptAt).ThenBy(p => p.Scheduled.MessageId).Take(options.MaxConcurrentDeliveries).ToArray();
+        var results = await Task.WhenAll(due.Select(p => AttemptAsync(p, cancellationToken))).ConfigureAwait(false);
+
+        var attempts = new List<(DeliveryRecordState Delivery, DeliveryAttempted Event)>();
+        for (var i = 0; i < due.Length; i++)
+        {
+            var delivery = due[i];
+            if (results[i] is not { } result)
+            {
+                _pending.Remove(delivery.Scheduled.DeliveryId); // its subscription was deleted
+                continue;
+            }
+
+            var at = time.GetUtcNow();
+            var attempt = delivery.Attempts + 1;
+            var outcome = result.Succeeded ? DeliveryOutcome.Delivered : attempt >= options.MaxAttempts ? DeliveryOutcome.Failed : DeliveryOutcome.Pending;
+            DateTimeOffset? next = outcome == DeliveryOutcome.Pending
+                ? at + Backoff.Delay(attempt, options.BaseBackoff, options.MaxBackoff, options.JitterFraction, _jitter.NextDouble())
+                : null;
+            attempts.Add((delivery, new DeliveryAttempted(delivery.Scheduled.DeliveryId, attempt, result.StatusCode, result.Error, outcome, at, next)));
+        }
+
+        if (attempts.Count > 0) await RecordAsync(attempts, cancellationToken).ConfigureAwait(false);
+        return dueAll.Length > due.Length;
+    }
+
+    private async Task<AttemptResult?> AttemptAsync(DeliveryRecordState delivery, CancellationToken cancellationToken)
+    {
+        var subscription = await registry.FindAsync(delivery.Tenant, delivery.SubscriptionId, cancellationToken).ConfigureAwait(false);
+        if (subscription is null) return null;
+        return await sender.SendAsync(subscription, delivery.Scheduled.DeliveryId, delivery.Scheduled.Topic, delivery.Scheduled.Body, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Records all attempts of a round in one atomic append, one stream per subscription.</summary>
+    private async Task RecordAsync(List<(DeliveryRecordState Delivery, DeliveryAttempted Event)> attempts, CancellationToken cancellationToken)
+    {
+        var groups = attempts.GroupBy(a => WebhookStreams.Deliveries(a.Delivery.Tenant, a.Delivery.SubscriptionId)).ToArray();
+        var versions = await journal.AppendManyAsync(
+            [.. groups.Select(g => new StreamAppend(g.Key, _versions.GetValueOrDefault(g.Key), [.. g.Select(a => WebhookJson.Event(a.Event))]))],
+            [],
+            cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < groups.Length; i++) _versions[groups[i].Key] = versions[i];
+        foreach (var (delivery, e) in attempts)
+        {
+            if (e.Outcome == DeliveryOutcome.Pending)
+            {
+                delivery.Attempts = e.Attempt;
+                delivery.NextAttemptAt = e.NextAttemptAt!.Value;
+            }
+            else
+            {
+                _pending.Remove(delivery.Scheduled.DeliveryId);
+                if (e.Outcome == DeliveryOutcome.Failed)
+                    logger.LogWarning("webhook delivery {DeliveryId} given up after {Attempts} attempts", e.DeliveryId, e.Attempt);
+            }
+        }
+    }
+
+    private TimeSpan IdleWait()
+    {
+        var wait = options.PollInterval;
+        if (_pending.Count > 0)
+        {
+            var untilNext = _pending.Values.Min(p => p.NextAttemptAt) - time.GetUtcNow();
+            if (untilNext < wait) wait = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext;
+        }
+
+        return wait;
+    }
+
+    private sealed class DeliveryRecordState(string tenant, string subscriptionId, DeliveryScheduled scheduled, int attempts, DateTimeOffset nextAttemptAt)
+    {
+        public string Tenant { get; } = tenant;
+        public string SubscriptionId { get; } = subscriptionId;
+        public DeliveryScheduled Scheduled { get; } = scheduled;
+        public int Attempts { get; set; } = attempts;
+        public DateTimeOffset NextAttemptAt { get; set; } = nextAttemptAt;
+    }
+}
