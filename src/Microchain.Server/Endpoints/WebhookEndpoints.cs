@@ -54,8 +54,7 @@ public static class WebhookEndpoints
             {
                 if (Paging.Check(offset, limit) is { } paging) return Problems.BadRequest("bad-paging", paging);
                 if (await registry.FindAsync(http.Tenant(), id, ct) is null) return Problems.NotFound("webhook", id);
-                var (deliveries, _) = await DeliveryLog.ReadAsync(journal, http.Tenant(), id, ct);
-                return TypedResults.Ok(Paging.Of([.. deliveries.Reverse().Select(d => d.ToView())], offset, limit));
+                return TypedResults.Ok(Paging.Of(await DeliveryLog.ReadViewsAsync(journal, http.Tenant(), id, ct), offset, limit));
             })
             .WithSummary("The webhook's delivery log, newest first: each message's attempts, last status or error, next attempt and when it was delivered.");
         return app;

@@ -49,10 +49,18 @@ internal sealed class DeliveryRecord(string tenant, string subscriptionId, Deliv
 }
 
 /// <summary>Reads a subscription's delivery stream.</summary>
-internal static class DeliveryLog
+public static class DeliveryLog
 {
+    /// <summary>A subscription's deliveries, newest first.</summary>
+    public static async Task<IReadOnlyList<DeliveryView>> ReadViewsAsync(
+        IEventJournal journal, string tenant, string subscriptionId, CancellationToken cancellationToken)
+    {
+        var (deliveries, _) = await ReadAsync(journal, tenant, subscriptionId, cancellationToken).ConfigureAwait(false);
+        return [.. deliveries.Reverse().Select(d => d.ToView())];
+    }
+
     /// <summary>All deliveries of a subscription in the order they were scheduled, and the stream's version.</summary>
-    public static async Task<(IReadOnlyList<DeliveryRecord> Deliveries, long Version)> ReadAsync(
+    internal static async Task<(IReadOnlyList<DeliveryRecord> Deliveries, long Version)> ReadAsync(
         IEventJournal journal, string tenant, string subscriptionId, CancellationToken cancellationToken)
     {
         var events = await journal.ReadAsync(WebhookStreams.Deliveries(tenant, subscriptionId), 1, cancellationToken).ConfigureAwait(false);

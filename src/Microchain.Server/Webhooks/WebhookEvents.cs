@@ -17,7 +17,7 @@ internal sealed record DeliveryScheduled(string DeliveryId, long MessageId, stri
 internal sealed record DeliveryAttempted(
     string DeliveryId, int Attempt, int? StatusCode, string? Error, string Outcome, DateTimeOffset At, DateTimeOffset? NextAttemptAt);
 
-internal static class DeliveryOutcome
+public static class DeliveryOutcome
 {
     public const string Pending = "pending";
     public const string Delivered = "delivered";
