@@ -16,16 +16,23 @@ public static class WebhookPayload
     /// <summary>Stable per message and subscription: every retry, and a re-send after a restart, carries the same id.</summary>
     public static string DeliveryId(string subscriptionId, long messageId) => FormattableString.Invariant($"{subscriptionId}_{messageId}");
 
-    /// <summary>The tenant an outbox message belongs to (its data's "tenant"), or null if it names none.</summary>
+    /// <summary>Longest tenant name a message may carry: it becomes part of journal stream ids.</summary>
+    public const int MaxTenantLength = 100;
+
+    /// <summary>
+    /// The tenant an outbox message belongs to (its data's "tenant"), or null if it names no usable one. A message
+    /// that cannot be delivered is skipped rather than retried, so it cannot stall the outbox.
+    /// </summary>
     public static string? TenantOf(string data)
     {
         try
         {
             using var document = JsonDocument.Parse(data);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.String
-                ? tenant.GetString()
+            var tenant = document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("tenant", out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
                 : null;
+            return tenant is { Length: > 0 and <= MaxTenantLength } && !tenant.Contains('/', StringComparison.Ordinal) ? tenant : null;
         }
         catch (JsonException)
         {

@@ -62,6 +62,17 @@ public sealed class WebhookRulesTests
             WebhookPayload.Signature("whsec_test", 1_700_000_000, """{"a":1}"""));
     }
 
+    [Theory]
+    [InlineData("""{"tenant":"acme","orderId":"o1"}""", "acme")]
+    [InlineData("""{"orderId":"o1"}""", null)]
+    [InlineData("""{"tenant":"a/b"}""", null)]
+    [InlineData("""{"tenant":""}""", null)]
+    [InlineData("""{"tenant":7}""", null)]
+    [InlineData("""["acme"]""", null)]
+    [InlineData("""not json""", null)]
+    public void Tenant_of_a_message_is_its_data_tenant_or_none_if_unusable(string data, string? tenant) =>
+        Assert.Equal(tenant, WebhookPayload.TenantOf(data));
+
     [Fact]
     public void Options_defaults_are_valid_and_bad_limits_are_named()
     {
