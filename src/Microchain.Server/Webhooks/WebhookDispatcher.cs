@@ -84,8 +84,9 @@ public sealed class WebhookDispatcher(
             if (message.Id <= _lastScheduledMessageId) continue;
             var tenant = WebhookPayload.TenantOf(message.Data);
             if (tenant is null) continue;
+            // A webhook hears of moves committed from its creation on, not of older messages still in the outbox.
             var subscriptions = (await registry.ListAsync(tenant, cancellationToken).ConfigureAwait(false))
-                .Where(s => WebhookTopics.Matches(s.Events, message.Topic)).ToArray();
+                .Where(s => s.CreatedAt <= message.RecordedAt && WebhookTopics.Matches(s.Events, message.Topic)).ToArray();
             if (subscriptions.Length > 0) await ScheduleAsync(tenant, message, subscriptions, cancellationToken).ConfigureAwait(false);
         }
 

@@ -130,7 +130,8 @@ public sealed class WebhookRegistry(IEventJournal journal, WebhookOptions option
             switch (WebhookJson.Read(e))
             {
                 case WebhookSubscribed s:
-                    state.Active.Add(new WebhookSubscription(tenant, s.Id, new Uri(s.Url), s.Events, s.Secret, s.At));
+                    // Created when committed, on the journal's clock: the clock outbox messages are stamped with.
+                    state.Active.Add(new WebhookSubscription(tenant, s.Id, new Uri(s.Url), s.Events, s.Secret, e.RecordedAt));
                     state.AllIds.Add(s.Id);
                     break;
                 case WebhookDeleted d:

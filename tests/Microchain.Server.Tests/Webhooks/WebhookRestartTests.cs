@@ -82,6 +82,26 @@ public sealed class WebhookRestartTests : IAsyncLifetime
         Assert.NotEqual(received[0].Delivery, received[2].Delivery);
     }
 
+    [Fact]
+    public async Task Outbox_mark_failing_after_fan_out_does_not_schedule_the_message_twice()
+    {
+        var inbox = _receiver!.Open();
+        FailingMarkJournal? failing = null;
+        // Real time here: after the failure the dispatcher pauses one poll interval before it recovers.
+        var options = Options with { PollInterval = TimeSpan.FromMilliseconds(10) };
+        await using var run = await Run.OpenAsync(Path.Combine(_dataDir, "journal.db"), TimeProvider.System, options, j => failing = new FailingMarkJournal(j));
+        var subscriptionId = (await run.Registry.CreateAsync(Tenant, inbox.Url, ["order.*"], null, Ct)).Created!.Id;
+        await AppendAsync(run.Journal, "order.validated");
+        await run.StartAsync();
+
+        await inbox.NextAsync(MaxWait, Ct);
+        var log = await WhenAsync(() => DeliveryLog.ReadViewsAsync(run.Journal, Tenant, subscriptionId, Ct), l => l.Any(d => d.Status == DeliveryOutcome.Delivered));
+        Assert.Equal(1, failing!.FailedMarks);
+        Assert.Single(log);
+        Assert.Single(inbox.All);
+        Assert.Empty(await WhenAsync(() => run.Journal.ReadOutboxAsync(10, Ct), o => o.Count == 0));
+    }
+
     /// <summary>Takes the next request and waits until its attempt is recorded; returns the recorded status code.</summary>
     private static async Task<int?> StatusAfterAsync(Inbox inbox, Run run, string subscriptionId, int attempts)
     {
@@ -114,12 +134,15 @@ public sealed class WebhookRestartTests : IAsyncLifetime
     {
         private WebhookDispatcher? _dispatcher;
 
-        private Run(IEventJournal journal, TimeProvider time)
+        private readonly WebhookOptions _options;
+
+        private Run(IEventJournal journal, TimeProvider time, WebhookOptions options)
         {
             Journal = journal;
             Time = time;
-            Registry = new WebhookRegistry(journal, Options, time);
-            Sender = new WebhookSender(Options, time);
+            _options = options;
+            Registry = new WebhookRegistry(journal, options, time);
+            Sender = new WebhookSender(options, time);
         }
 
         public IEventJournal Journal { get; }
@@ -127,12 +150,15 @@ public sealed class WebhookRestartTests : IAsyncLifetime
         public WebhookRegistry Registry { get; }
         public WebhookSender Sender { get; }
 
-        public static async Task<Run> OpenAsync(string path, TimeProvider time) =>
-            new(await SqliteEventJournal.OpenAsync(path, time, Ct), time);
+        public static async Task<Run> OpenAsync(string path, TimeProvider time, WebhookOptions? options = null, Func<IEventJournal, IEventJournal>? wrap = null)
+        {
+            var journal = await SqliteEventJournal.OpenAsync(path, time, Ct);
+            return new(wrap is null ? journal : wrap(journal), time, options ?? Options);
+        }
 
         public async Task StartAsync()
         {
-            _dispatcher = new WebhookDispatcher(Journal, Registry, Sender, Options, Time, NullLogger<WebhookDispatcher>.Instance);
+            _dispatcher = new WebhookDispatcher(Journal, Registry, Sender, _options, Time, NullLogger<WebhookDispatcher>.Instance);
             await _dispatcher.StartAsync(Ct);
         }
 
