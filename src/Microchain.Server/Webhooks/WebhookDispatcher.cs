@@ -7,7 +7,8 @@ namespace Microchain.Server.Webhooks;
 /// <summary>
 /// Delivers outbox messages to webhook subscriptions, at least once. Each loop: fan a batch of outbox messages out
 /// to the matching subscriptions of their tenant (recorded in the journal before the outbox marks them delivered),
-/// then POST the deliveries that are due and record every attempt. Pending work lives in the journal, so a restart
+/// start POSTs for the deliveries that are due, and record the attempts that finished. POSTs run concurrently and
+/// are not waited for, so a slow receiver holds up only its own deliveries; the loop itself stays single-threaded. Pending work lives in the journal, so a restart
 /// resumes it: nothing scheduled is lost, nothing recorded as delivered is sent again.
 /// </summary>
 public sealed class WebhookDispatcher(
@@ -15,34 +16,47 @@ public sealed class WebhookDispatcher(
     : BackgroundService
 {
     private readonly Random _jitter = new(options.JitterSeed);
-    private readonly Dictionary<string, DeliveryRecordState> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingDelivery> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<AttemptResult?>> _inFlight = new(StringComparer.Ordinal);
     private long _lastScheduledMessageId;
     private bool _recovered;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (!_recovered) await RecoverAsync(stoppingToken).ConfigureAwait(false);
-                var more = await FanOutAsync(stoppingToken).ConfigureAwait(false);
-                var busy = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
-                if (!more && !busy) await Task.Delay(IdleWait(), time, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    if (!_recovered)
+                    {
+                        await DrainAsync().ConfigureAwait(false);
+                        await RecoverAsync(stoppingToken).ConfigureAwait(false);
+                    }
+
+                    var more = await FanOutAsync(stoppingToken).ConfigureAwait(false);
+                    StartDue(stoppingToken);
+                    var recorded = await RecordCompletedAsync(stoppingToken).ConfigureAwait(false);
+                    if (!more && !recorded) await WaitAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException && !stoppingToken.IsCancellationRequested)
+                {
+                    // State in memory may now lag the journal (e.g. another writer moved a stream): rebuild it from there.
+                    logger.LogError(e, "webhook dispatch failed; recovering from the journal");
+                    _recovered = false;
+                    await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // State in memory may now lag the journal (e.g. another writer moved a stream): rebuild it from there.
-                logger.LogError(e, "webhook dispatch failed; recovering from the journal");
-                _recovered = false;
-                try { await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(false); }
-                catch (OperationCanceledException) { return; }
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: attempts in flight are cancelled; unrecorded ones are sent again after the restart.
+        }
+        finally
+        {
+            await DrainAsync().ConfigureAwait(false);
         }
     }
 
@@ -63,7 +77,7 @@ public sealed class WebhookDispatcher(
                 {
                     _lastScheduledMessageId = Math.Max(_lastScheduledMessageId, d.Scheduled.MessageId);
                     if (d.Status == DeliveryOutcome.Pending && active.Contains(id))
-                        _pending[d.Scheduled.DeliveryId] = new DeliveryRecordState(tenant, id, d.Scheduled, d.Attempts, d.NextAttemptAt ?? d.Scheduled.At);
+                        _pending[d.Scheduled.DeliveryId] = new PendingDelivery(tenant, id, d.Scheduled, d.Attempts, d.NextAttemptAt ?? d.Scheduled.At);
                 }
             }
         }
@@ -111,28 +125,39 @@ public sealed class WebhookDispatcher(
         {
             _versions[streams[i]] = versions[i];
             var (subscription, e) = scheduled[i];
-            _pending[e.DeliveryId] = new DeliveryRecordState(tenant, subscription.Id, e, 0, now);
+            _pending[e.DeliveryId] = new PendingDelivery(tenant, subscription.Id, e, 0, now);
         }
 
         _lastScheduledMessageId = message.Id;
     }
 
-    /// <summary>POSTs the due deliveries (up to the concurrency limit) and records the attempts; true if more were due.</summary>
-    private async Task<bool> DeliverDueAsync(CancellationToken cancellationToken)
+    /// <summary>Starts POSTs for due deliveries not already in flight, up to the concurrency limit; does not wait for them.</summary>
+    private void StartDue(CancellationToken cancellationToken)
     {
+        var free = options.MaxConcurrentDeliveries - _inFlight.Count;
+        if (free <= 0) return;
         var now = time.GetUtcNow();
-        var dueAll = _pending.Values.Where(p => p.NextAttemptAt <= now).ToArray();
-        if (dueAll.Length == 0) return false;
-        var due = dueAll.OrderBy(p => p.NextAttemptAt).ThenBy(p => p.Scheduled.MessageId).Take(options.MaxConcurrentDeliveries).ToArray();
-        var results = await Task.WhenAll(due.Select(p => AttemptAsync(p, cancellationToken))).ConfigureAwait(false);
+        var due = _pending.Values
+            .Where(p => p.NextAttemptAt <= now && !_inFlight.ContainsKey(p.Scheduled.DeliveryId))
+            .OrderBy(p => p.NextAttemptAt).ThenBy(p => p.Scheduled.MessageId)
+            .Take(free)
+            .ToArray();
+        foreach (var delivery in due) _inFlight[delivery.Scheduled.DeliveryId] = AttemptAsync(delivery, cancellationToken);
+    }
 
-        var attempts = new List<(DeliveryRecordState Delivery, DeliveryAttempted Event)>();
-        for (var i = 0; i < due.Length; i++)
+    /// <summary>Records the attempts that finished since the last call, in one append; false if none had.</summary>
+    private async Task<bool> RecordCompletedAsync(CancellationToken cancellationToken)
+    {
+        var done = _inFlight.Where(x => x.Value.IsCompleted).ToArray();
+        if (done.Length == 0) return false;
+        var attempts = new List<(PendingDelivery Delivery, DeliveryAttempted Event)>();
+        foreach (var (id, task) in done)
         {
-            var delivery = due[i];
-            if (results[i] is not { } result)
+            _inFlight.Remove(id);
+            var delivery = _pending[id];
+            if (await task.ConfigureAwait(false) is not { } result)
             {
-                _pending.Remove(delivery.Scheduled.DeliveryId); // its subscription was deleted
+                _pending.Remove(id); // its subscription was deleted
                 continue;
             }
 
@@ -142,14 +167,14 @@ public sealed class WebhookDispatcher(
             DateTimeOffset? next = outcome == DeliveryOutcome.Pending
                 ? at + Backoff.Delay(attempt, options.BaseBackoff, options.MaxBackoff, options.JitterFraction, _jitter.NextDouble())
                 : null;
-            attempts.Add((delivery, new DeliveryAttempted(delivery.Scheduled.DeliveryId, attempt, result.StatusCode, result.Error, outcome, at, next)));
+            attempts.Add((delivery, new DeliveryAttempted(id, attempt, result.StatusCode, result.Error, outcome, at, next)));
         }
 
         if (attempts.Count > 0) await RecordAsync(attempts, cancellationToken).ConfigureAwait(false);
-        return dueAll.Length > due.Length;
+        return true;
     }
 
-    private async Task<AttemptResult?> AttemptAsync(DeliveryRecordState delivery, CancellationToken cancellationToken)
+    private async Task<AttemptResult?> AttemptAsync(PendingDelivery delivery, CancellationToken cancellationToken)
     {
         var subscription = await registry.FindAsync(delivery.Tenant, delivery.SubscriptionId, cancellationToken).ConfigureAwait(false);
         if (subscription is null) return null;
@@ -158,7 +183,7 @@ public sealed class WebhookDispatcher(
     }
 
     /// <summary>Records all attempts of a round in one atomic append, one stream per subscription.</summary>
-    private async Task RecordAsync(List<(DeliveryRecordState Delivery, DeliveryAttempted Event)> attempts, CancellationToken cancellationToken)
+    private async Task RecordAsync(List<(PendingDelivery Delivery, DeliveryAttempted Event)> attempts, CancellationToken cancellationToken)
     {
         var groups = attempts.GroupBy(a => WebhookStreams.Deliveries(a.Delivery.Tenant, a.Delivery.SubscriptionId)).ToArray();
         var versions = await journal.AppendManyAsync(
@@ -182,24 +207,39 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    private TimeSpan IdleWait()
+    /// <summary>Sleeps until the next retry is due, an attempt in flight finishes, or the poll interval passes.</summary>
+    private async Task WaitAsync(CancellationToken cancellationToken)
     {
         var wait = options.PollInterval;
-        if (_pending.Count > 0)
+        var now = time.GetUtcNow();
+        if (_inFlight.Count < options.MaxConcurrentDeliveries)
         {
-            var untilNext = _pending.Values.Min(p => p.NextAttemptAt) - time.GetUtcNow();
-            if (untilNext < wait) wait = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext;
+            foreach (var p in _pending.Values)
+            {
+                if (!_inFlight.ContainsKey(p.Scheduled.DeliveryId) && p.NextAttemptAt - now < wait) wait = p.NextAttemptAt - now;
+            }
         }
 
-        return wait;
+        if (wait <= TimeSpan.Zero) return;
+        if (_inFlight.Count == 0)
+        {
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(wait, time, wake.Token);
+        await Task.WhenAny(_inFlight.Values.Append<Task>(delay)).ConfigureAwait(false);
+        await wake.CancelAsync().ConfigureAwait(false);
+        await delay.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private sealed class DeliveryRecordState(string tenant, string subscriptionId, DeliveryScheduled scheduled, int attempts, DateTimeOffset nextAttemptAt)
+    /// <summary>Waits for every attempt in flight and forgets their results: those deliveries stay pending and are sent again.</summary>
+    private async Task DrainAsync()
     {
-        public string Tenant { get; } = tenant;
-        public string SubscriptionId { get; } = subscriptionId;
-        public DeliveryScheduled Scheduled { get; } = scheduled;
-        public int Attempts { get; set; } = attempts;
-        public DateTimeOffset NextAttemptAt { get; set; } = nextAttemptAt;
+        if (_inFlight.Count == 0) return;
+        await ((Task)Task.WhenAll(_inFlight.Values)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _inFlight.Clear();
     }
 }

@@ -148,4 +148,34 @@ public sealed class WebhookDeliveryTests(WebhookServerFixture server)
         await tenant.DeliveriesWhenAsync(keptId, d => d.Length == 1 && d[0].GetProperty("status").GetString() == "delivered", MaxWait, Ct);
         Assert.Empty(gone.All);
     }
+
+    [Fact]
+    public async Task Receiver_that_hangs_does_not_hold_up_another_tenants_delivery()
+    {
+        var slowTenant = server.NewTenant();
+        var fastTenant = server.NewTenant();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = server.Receiver.Open();
+        slow.Gate = release.Task;
+        var fast = server.Receiver.Open();
+        var slowId = (await slowTenant.SubscribeAsync(slow.Url, ["order.*"], null, Ct)).GetProperty("id").GetString()!;
+        var fastId = (await fastTenant.SubscribeAsync(fast.Url, ["order.*"], null, Ct)).GetProperty("id").GetString()!;
+        try
+        {
+            await server.AppendOrderMoveAsync(slowTenant.Tenant, "order.picked", Ct);
+            await slow.NextAsync(MaxWait, Ct); // now hanging inside the receiver until released
+
+            await server.AppendOrderMoveAsync(fastTenant.Tenant, "order.picked", Ct);
+            await fast.NextAsync(MaxWait, Ct);
+            await fastTenant.DeliveriesWhenAsync(fastId, d => d.Length == 1 && d[0].GetProperty("status").GetString() == "delivered", MaxWait, Ct);
+            var held = await slowTenant.JsonAsync(HttpMethod.Get, $"/v1/webhooks/{slowId}/deliveries", null, 200, Ct);
+            Assert.Equal(0, held.GetProperty("items")[0].GetProperty("attempts").GetInt32());
+        }
+        finally
+        {
+            release.SetResult();
+        }
+
+        await slowTenant.DeliveriesWhenAsync(slowId, d => d.Length == 1 && d[0].GetProperty("status").GetString() == "delivered", MaxWait, Ct);
+    }
 }

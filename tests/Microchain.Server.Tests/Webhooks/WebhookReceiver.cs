@@ -38,6 +38,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync(http.RequestAborted);
             var headers = http.Request.Headers;
             inbox.Record(new ReceivedHook(body, headers["Microchain-Signature"], headers["Microchain-Event"], headers["Microchain-Delivery"], http.Request.ContentType));
+            await inbox.Gate.WaitAsync(http.RequestAborted);
             return Results.StatusCode(inbox.NextStatus());
         });
         await app.StartAsync();
@@ -68,6 +69,9 @@ internal sealed class Inbox(Uri url, int[] script)
     private readonly ConcurrentQueue<ReceivedHook> _all = new();
 
     public Uri Url { get; } = url;
+
+    /// <summary>Answers wait for this: a phase barrier for tests that need a receiver to hang mid-request.</summary>
+    public Task Gate { get; set; } = Task.CompletedTask;
 
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<ReceivedHook> All => [.. _all];
