@@ -1,3 +1,4 @@
+using System.Text;
 using Microchain.Runtime.Journal;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -85,12 +86,13 @@ public sealed class WebhookDispatcher(
         _recovered = true;
     }
 
-    /// <summary>Fans out one outbox batch; true if the batch was full (more may be waiting).</summary>
+    /// <summary>Fans out one outbox batch, in as few atomic appends as the journal's limits allow; true if the batch was full.</summary>
     private async Task<bool> FanOutAsync(CancellationToken cancellationToken)
     {
         if (_pending.Count >= options.MaxPendingDeliveries) return false;
         var batch = await journal.ReadOutboxAsync(options.BatchSize, cancellationToken).ConfigureAwait(false);
         if (batch.Count == 0) return false;
+        var chunk = new FanOutChunk();
         foreach (var message in batch)
         {
             // Outbox ids grow in commit order: one at or below the last fanned out was recorded before a crash
@@ -98,37 +100,48 @@ public sealed class WebhookDispatcher(
             if (message.Id <= _lastScheduledMessageId) continue;
             var tenant = WebhookPayload.TenantOf(message.Data);
             if (tenant is null) continue;
+            if (Encoding.UTF8.GetByteCount(message.Data) > options.MaxPayloadBytes)
+            {
+                logger.LogError("outbox message {MessageId} ({Topic}) is larger than the webhook payload limit and is not delivered", message.Id, message.Topic);
+                continue;
+            }
+
             // A webhook hears of moves committed from its creation on, not of older messages still in the outbox.
             var subscriptions = (await registry.ListAsync(tenant, cancellationToken).ConfigureAwait(false))
                 .Where(s => s.CreatedAt <= message.RecordedAt && WebhookTopics.Matches(s.Events, message.Topic)).ToArray();
-            if (subscriptions.Length > 0) await ScheduleAsync(tenant, message, subscriptions, cancellationToken).ConfigureAwait(false);
+            if (subscriptions.Length == 0) continue;
+            var (items, bytes, storable) = FanOutChunk.Prepare(tenant, message, subscriptions, time.GetUtcNow());
+            if (!storable)
+            {
+                logger.LogError("outbox message {MessageId} ({Topic}) fans out beyond one journal append and is not delivered", message.Id, message.Topic);
+                continue;
+            }
+
+            if (!chunk.Fits(items, bytes))
+            {
+                await ScheduleAsync(chunk, cancellationToken).ConfigureAwait(false);
+                chunk = new FanOutChunk();
+            }
+
+            chunk.Add(message.Id, items, bytes);
         }
 
+        if (!chunk.IsEmpty) await ScheduleAsync(chunk, cancellationToken).ConfigureAwait(false);
         await journal.MarkOutboxDeliveredAsync([.. batch.Select(m => m.Id)], cancellationToken).ConfigureAwait(false);
         return batch.Count == options.BatchSize;
     }
 
-    private async Task ScheduleAsync(string tenant, StoredOutboxMessage message, IReadOnlyList<WebhookSubscription> subscriptions, CancellationToken cancellationToken)
+    /// <summary>Commits a chunk's deliveries in one append; only then are they pending and its messages scheduled.</summary>
+    private async Task ScheduleAsync(FanOutChunk chunk, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var scheduled = subscriptions.Select(s =>
-        {
-            var id = WebhookPayload.DeliveryId(s.Id, message.Id);
-            return (Subscription: s, Event: new DeliveryScheduled(id, message.Id, message.Topic, WebhookPayload.Body(id, message), now));
-        }).ToArray();
-        var streams = scheduled.Select(x => WebhookStreams.Deliveries(tenant, x.Subscription.Id)).ToArray();
+        var streams = chunk.Streams.ToArray();
         var versions = await journal.AppendManyAsync(
-            [.. scheduled.Select((x, i) => new StreamAppend(streams[i], _versions.GetValueOrDefault(streams[i]), [WebhookJson.Event(x.Event)]))],
+            [.. streams.Select(s => new StreamAppend(s.StreamId, _versions.GetValueOrDefault(s.StreamId), s.Events))],
             [],
             cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < scheduled.Length; i++)
-        {
-            _versions[streams[i]] = versions[i];
-            var (subscription, e) = scheduled[i];
-            _pending[e.DeliveryId] = new PendingDelivery(tenant, subscription.Id, e, 0, now);
-        }
-
-        _lastScheduledMessageId = message.Id;
+        for (var i = 0; i < streams.Length; i++) _versions[streams[i].StreamId] = versions[i];
+        foreach (var delivery in chunk.Deliveries) _pending[delivery.Scheduled.DeliveryId] = delivery;
+        _lastScheduledMessageId = chunk.LastMessageId;
     }
 
     /// <summary>Starts POSTs for due deliveries not already in flight, up to the concurrency limit; does not wait for them.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microchain.Runtime.Journal;
 
@@ -27,7 +28,8 @@ public static class DeliveryOutcome
 /// <summary>How webhook events are written to and read from the journal.</summary>
 internal static class WebhookJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Bodies are stored as JSON strings: relaxed escaping keeps them near their own size (they never reach HTML).
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static EventData Event<T>(T e) where T : notnull => new(typeof(T).Name, JsonSerializer.Serialize(e, Options));
 

@@ -35,6 +35,12 @@ public sealed record WebhookOptions
     /// <summary>Deliveries awaiting success in memory; above it the dispatcher stops reading the outbox (which keeps the rest durably).</summary>
     public int MaxPendingDeliveries { get; init; } = 10_000;
 
+    /// <summary>
+    /// UTF-8 bytes of one outbox message's data that may be delivered; larger messages are logged and skipped. It keeps
+    /// one message's fan-out to every subscription of a tenant within a single journal append.
+    /// </summary>
+    public int MaxPayloadBytes { get; init; } = 64 * 1024;
+
     /// <summary>Active subscriptions one tenant may hold.</summary>
     public int MaxSubscriptionsPerTenant { get; init; } = 20;
 
@@ -50,6 +56,7 @@ public sealed record WebhookOptions
         if (AttemptTimeout < TimeSpan.FromMilliseconds(10) || AttemptTimeout > TimeSpan.FromMinutes(1)) problems.Add("webhook attempt timeout must be within 10 ms..1 min");
         if (MaxConcurrentDeliveries is < 1 or > 100) problems.Add("webhook concurrent deliveries must be within 1..100");
         if (MaxPendingDeliveries is < 1 or > 1_000_000) problems.Add("webhook pending deliveries must be within 1..1000000");
+        if (MaxPayloadBytes is < 1024 or > 64 * 1024) problems.Add("webhook max payload must be within 1 KiB..64 KiB");
         // A fan-out writes one stream per subscription in one atomic append, which the journal caps at 100 streams.
         if (MaxSubscriptionsPerTenant is < 1 or > 100) problems.Add("webhook subscriptions per tenant must be within 1..100");
         return problems;
