@@ -178,4 +178,20 @@ public sealed class WebhookDeliveryTests(WebhookServerFixture server)
 
         await slowTenant.DeliveriesWhenAsync(slowId, d => d.Length == 1 && d[0].GetProperty("status").GetString() == "delivered", MaxWait, Ct);
     }
+
+    [Fact]
+    public async Task Message_larger_than_the_payload_limit_is_skipped_and_the_next_one_delivered()
+    {
+        var tenant = server.NewTenant();
+        var inbox = server.Receiver.Open();
+        var id = (await tenant.SubscribeAsync(inbox.Url, ["order.*"], null, Ct)).GetProperty("id").GetString()!;
+        var padding = new string('x', new Server.Webhooks.WebhookOptions().MaxPayloadBytes);
+        var big = new Runtime.Journal.OutboxMessage("order.captured", JsonSerializer.Serialize(new { tenant = tenant.Tenant, orderId = "big", padding }));
+        await server.Journal.AppendAsync("test-order/" + tenant.Tenant + "/big", 0, [new Runtime.Journal.EventData("TestOrderMoved", "{}")], [big], Ct);
+        await server.AppendOrderMoveAsync(tenant.Tenant, "order.captured", Ct);
+
+        var log = await tenant.DeliveriesWhenAsync(id, d => d.Any(x => x.GetProperty("status").GetString() == "delivered"), MaxWait, Ct);
+        Assert.Single(log);
+        Assert.NotEqual("big", JsonDocument.Parse(Assert.Single(inbox.All).Body).RootElement.GetProperty("data").GetProperty("orderId").GetString());
+    }
 }

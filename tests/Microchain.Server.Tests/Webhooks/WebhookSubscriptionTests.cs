@@ -92,4 +92,13 @@ public sealed class WebhookSubscriptionTests(WebhookServerFixture server)
         Assert.Equal(0, (await other.JsonAsync(HttpMethod.Get, "/v1/webhooks", null, 200, Ct)).GetProperty("items").GetArrayLength());
         await owner.JsonAsync(HttpMethod.Get, $"/v1/webhooks/{id}", null, 200, Ct);
     }
+
+    [Fact]
+    public async Task OpenApi_document_lists_the_webhook_endpoints()
+    {
+        var paths = (await server.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct)).GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/v1/webhooks", out var root) && root.TryGetProperty("post", out _) && root.TryGetProperty("get", out _));
+        Assert.True(paths.TryGetProperty("/v1/webhooks/{id}", out var one) && one.TryGetProperty("delete", out _));
+        Assert.True(paths.TryGetProperty("/v1/webhooks/{id}/deliveries", out _));
+    }
 }
