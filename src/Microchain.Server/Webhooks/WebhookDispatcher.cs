@@ -9,8 +9,9 @@ namespace Microchain.Server.Webhooks;
 /// Delivers outbox messages to webhook subscriptions, at least once. Each loop: fan a batch of outbox messages out
 /// to the matching subscriptions of their tenant (recorded in the journal before the outbox marks them delivered),
 /// start POSTs for the deliveries that are due, and record the attempts that finished. POSTs run concurrently and
-/// are not waited for, so a slow receiver holds up only its own deliveries; the loop itself stays single-threaded. Pending work lives in the journal, so a restart
-/// resumes it: nothing scheduled is lost, nothing recorded as delivered is sent again.
+/// are not waited for, so a slow receiver holds up only its own deliveries; the loop itself is single-threaded.
+/// Pending work lives in the journal, so a restart resumes it: nothing scheduled is lost, nothing recorded as
+/// delivered is sent again.
 /// </summary>
 public sealed class WebhookDispatcher(
     IEventJournal journal, WebhookRegistry registry, WebhookSender sender, WebhookOptions options, TimeProvider time, ILogger<WebhookDispatcher> logger)
