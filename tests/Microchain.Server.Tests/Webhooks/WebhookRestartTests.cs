@@ -1,6 +1,7 @@
 using Microchain.Domain.Orders;
 using Microchain.Runtime.Journal;
 using Microchain.Runtime.Orders;
+using Microchain.Runtime.Tests.Postgres;
 using Microchain.Server.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -11,7 +12,7 @@ namespace Microchain.Server.Tests.Webhooks;
 /// The dispatcher stopped and started again over the same journal file, on a fake clock that moves only when the
 /// test moves it, so "the retry is due" is a fact the test sets, not a race it hopes to win.
 /// </summary>
-public sealed class WebhookRestartTests : IAsyncLifetime
+public sealed class WebhookRestartTests(PostgresServer postgres) : IAsyncLifetime
 {
     private const string Tenant = "acme";
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(15);
@@ -43,14 +44,19 @@ public sealed class WebhookRestartTests : IAsyncLifetime
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
     }
 
-    [Fact]
-    public async Task Dispatcher_restart_resumes_a_pending_retry_and_does_not_resend_what_was_delivered()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Dispatcher_restart_resumes_a_pending_retry_and_does_not_resend_what_was_delivered(string store)
     {
+        var location = store == "postgres"
+            ? await postgres.CreateSchemaAsync(nameof(WebhookRestartTests), Ct)
+            : Path.Combine(_dataDir, "journal.db");
         var inbox = _receiver!.Open(500);
         string subscriptionId;
 
         // Run 1: the first attempt fails; its retry is recorded for 10 s later, which the frozen clock never reaches.
-        await using (var run = await Run.OpenAsync(Path.Combine(_dataDir, "journal.db"), _time))
+        await using (var run = await Run.OpenAsync(location, _time))
         {
             subscriptionId = (await run.Registry.CreateAsync(Tenant, inbox.Url, ["order.*"], "restart-secret-0123456789", Ct)).Created!.Id;
             await AppendAsync(run.Journal, "order.promised");
@@ -60,14 +66,14 @@ public sealed class WebhookRestartTests : IAsyncLifetime
 
         // Run 2, after the backoff has passed: the retry comes from the journal, with the same delivery id.
         _time.Advance(Options.BaseBackoff);
-        await using (var run = await Run.OpenAsync(Path.Combine(_dataDir, "journal.db"), _time))
+        await using (var run = await Run.OpenAsync(location, _time))
         {
             await run.StartAsync();
             Assert.Equal(200, await StatusAfterAsync(inbox, run, subscriptionId, 2));
         }
 
         // Run 3: a new message goes out; the delivered one does not go out again.
-        await using (var run = await Run.OpenAsync(Path.Combine(_dataDir, "journal.db"), _time))
+        await using (var run = await Run.OpenAsync(location, _time))
         {
             await AppendAsync(run.Journal, "order.allocated");
             await run.StartAsync();
@@ -150,9 +156,12 @@ public sealed class WebhookRestartTests : IAsyncLifetime
         public WebhookRegistry Registry { get; }
         public WebhookSender Sender { get; }
 
-        public static async Task<Run> OpenAsync(string path, TimeProvider time, WebhookOptions? options = null, Func<IEventJournal, IEventJournal>? wrap = null)
+        /// <param name="location">A SQLite file path, or a PostgreSQL connection string.</param>
+        public static async Task<Run> OpenAsync(string location, TimeProvider time, WebhookOptions? options = null, Func<IEventJournal, IEventJournal>? wrap = null)
         {
-            var journal = await SqliteEventJournal.OpenAsync(path, time, Ct);
+            IEventJournal journal = location.EndsWith(".db", StringComparison.Ordinal)
+                ? await SqliteEventJournal.OpenAsync(location, time, Ct)
+                : await PostgresEventJournal.OpenAsync(location, time, Ct);
             return new(wrap is null ? journal : wrap(journal), time, options ?? Options);
         }
 
