@@ -5,6 +5,7 @@ using Microchain.Server.Auth;
 using Microchain.Server.Endpoints;
 using Microchain.Server.Errors;
 using Microchain.Server.Networks;
+using Microchain.Server.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ public static class MicrochainServer
         builder.Services.AddHostedService(s => s.GetRequiredService<Orders.OrderIndex>());
         builder.Services.AddSingleton<ReadinessState>();
         builder.Services.AddSingleton(new ApiKeyStore(options.Runtime.DataDirectory));
+        builder.Services.AddWebhooks(options.Webhooks);
         builder.AddMicrochainRuntime(options.Runtime, await JournalFactory.OpenAsync(options.Runtime, TimeProvider.System, cancellationToken));
 
         var app = builder.Build();
@@ -72,6 +74,7 @@ public static class MicrochainServer
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
         app.MapForecastEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microchain.Runtime.Hosting;
+using Microchain.Server.Webhooks;
 
 namespace Microchain.Server;
 
@@ -12,12 +13,15 @@ public sealed record ServerOptions
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
     /// <summary>The tenant that owns the network served; one network per tenant.</summary>
     public string Tenant { get; init; } = "demo";
+    /// <summary>Webhook subscriptions and their delivery.</summary>
+    public WebhookOptions Webhooks { get; init; } = new();
 
     public string Url => $"http://{Host}:{Port}";
 
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>(Runtime.Problems());
+        problems.AddRange(Webhooks.Problems());
         if (Port is < 0 or > 65535) problems.Add($"port {Port} is outside 0..65535");
         if (MaxRequestBodyBytes is < 1024 or > 256L * 1024 * 1024) problems.Add("max request body must be within 1 KiB..256 MiB");
         if (string.IsNullOrWhiteSpace(Tenant) || Tenant.Contains('/', StringComparison.Ordinal)) problems.Add("tenant must be a non-empty name without '/'");
