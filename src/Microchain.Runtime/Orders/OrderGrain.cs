@@ -139,7 +139,7 @@ public sealed partial class OrderGrain(IEventJournal journal, TimeProvider time,
     {
         var outbox = new OutboxMessage[events.Count];
         for (var i = 0; i < events.Count; i++)
-            outbox[i] = new OrderNotification(_tenant, _orderId, OrderNotification.TopicPrefix + EventName(events[i]),
+            outbox[i] = new OrderNotification(_tenant, _orderId, OrderNotification.TopicOf(events[i]),
                 Order.StatusAfter(events[i]), _stream.Version + i + 1, events[i].At).ToOutbox();
         await _stream.AppendAsync(events, outbox, cancellationToken);
     }
@@ -159,22 +159,4 @@ public sealed partial class OrderGrain(IEventJournal journal, TimeProvider time,
     }
 
     private INodeGrain Node(string nodeId) => GrainFactory.GetGrain<INodeGrain>(GrainKey.Compose(_tenant, nodeId));
-
-    private static string EventName(IOrderEvent e) => e switch
-    {
-        OrderCaptured => "captured",
-        OrderValidated => "validated",
-        OrderPromised => "promised",
-        OrderAllocated => "allocated",
-        OrderPicked => "picked",
-        OrderDispatched => "dispatched",
-        OrderDelivered => "delivered",
-        OrderRejected => "rejected",
-        OrderCancelled => "cancelled",
-        OrderFailed => "failed",
-        OrderPartPicked => "part-picked",
-        OrderReallocated => "reallocated",
-        OrderLinesShorted => "short",
-        _ => "changed",
-    };
 }

@@ -20,6 +20,30 @@ public sealed record OrderNotification(string Tenant, string OrderId, string Eve
     /// <summary>Topic prefix of every order notification.</summary>
     public const string TopicPrefix = "order.";
 
+    /// <summary>Every topic an order move is announced under, one per kind of order event.</summary>
+    public static IReadOnlyList<string> Topics { get; } =
+        [.. new[] { "captured", "validated", "promised", "allocated", "part-picked", "reallocated", "short", "picked", "dispatched", "delivered", "rejected", "cancelled", "failed" }
+            .Select(name => TopicPrefix + name)];
+
+    /// <summary>The topic of one order event: "order." + what happened, in lower case.</summary>
+    public static string TopicOf(IOrderEvent e) => TopicPrefix + e switch
+    {
+        OrderCaptured => "captured",
+        OrderValidated => "validated",
+        OrderPromised => "promised",
+        OrderAllocated => "allocated",
+        OrderPartPicked => "part-picked",
+        OrderReallocated => "reallocated",
+        OrderLinesShorted => "short",
+        OrderPicked => "picked",
+        OrderDispatched => "dispatched",
+        OrderDelivered => "delivered",
+        OrderRejected => "rejected",
+        OrderCancelled => "cancelled",
+        OrderFailed => "failed",
+        _ => throw new ArgumentException($"no topic for {e.GetType().Name}", nameof(e)),
+    };
+
     public OutboxMessage ToOutbox() => new(Event, JsonSerializer.Serialize(this, DomainJson.Options));
 
     public static OrderNotification? FromOutbox(string data) => JsonSerializer.Deserialize<OrderNotification>(data, DomainJson.Options);

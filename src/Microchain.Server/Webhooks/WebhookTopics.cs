@@ -1,4 +1,3 @@
-using Microchain.Domain.Orders;
 using Microchain.Runtime.Orders;
 
 namespace Microchain.Server.Webhooks;
@@ -11,9 +10,8 @@ public static class WebhookTopics
     /// <summary>Patterns a subscription may hold at most.</summary>
     public const int MaxPatterns = 20;
 
-    /// <summary>One topic per order status the order can move to: "order." + the status in lower case.</summary>
-    public static IReadOnlyList<string> Known { get; } =
-        [.. Enum.GetValues<OrderStatus>().Select(s => OrderNotification.TopicPrefix + s.ToString().ToLowerInvariant())];
+    /// <summary>The topics order moves are announced under.</summary>
+    public static IReadOnlyList<string> Known => OrderNotification.Topics;
 
     public static bool IsKnownPattern(string pattern) =>
         pattern == AllOrders || Known.Contains(pattern, StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 using Microchain.Domain.Orders;
 using Microchain.Runtime.Journal;
 using Microchain.Runtime.Orders;
-using Microchain.Runtime.Tests.Postgres;
+using Microchain.Testing.Support.Postgres;
 using Microchain.Server.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
