@@ -22,5 +22,8 @@ public sealed record NetworkModel
     /// <summary>The tenant's order validation rules.</summary>
     public OrderRules OrderRules { get; init; } = OrderRules.Default;
 
+    /// <summary>The tenant's sourcing strategy and cost-to-serve weights.</summary>
+    public SourcingPolicy SourcingPolicy { get; init; } = SourcingPolicy.Default;
+
     public Node? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
 }
