@@ -64,6 +64,7 @@ public static class MicrochainServer
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
         app.MapForecastEndpoints();
+        app.MapOrderToolsEndpoints();
         return app;
     }
 }
