@@ -80,8 +80,8 @@ public static class OrderToolsEndpoints
         var skus = orders.SelectMany(o => o.Request.Lines.Select(l => l.SkuId)).Distinct(StringComparer.Ordinal).ToArray();
         var live = BatchReoptimizing.WithHeldUnits(await liveNetwork.ReadAsync(http.Tenant(), network, skus, cancellationToken), orders);
         var context = OrderSourcing.Context(network, live);
-        // Branch and bound is CPU-bound (bounded by BatchSettings.MaxBranchNodes): run it off the request thread.
-        var result = await Task.Run(() => BatchReoptimizer.Reoptimize(orders, context), cancellationToken);
+        // Branch and bound is CPU-bound (bounded per request by OrderBranchNodeBudget): run it off the request thread.
+        var result = await Task.Run(() => BatchReoptimizer.Reoptimize(orders, context, BatchReoptimizing.Settings(orders.Count)), cancellationToken);
         return TypedResults.Ok(BatchReoptimizing.Answer(result));
     }
 
