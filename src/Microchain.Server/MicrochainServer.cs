@@ -74,6 +74,7 @@ public static class MicrochainServer
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
         app.MapForecastEndpoints();
+        app.MapOrderToolsEndpoints();
         app.MapWebhookEndpoints();
         return app;
     }

@@ -21,6 +21,8 @@ public sealed record NetworkDocument(
     IReadOnlyList<SupplierDto> Suppliers,
     IReadOnlyList<ContractDto> Contracts,
     IReadOnlyList<VehicleDto> Vehicles,
+    OrderRulesDto OrderRules,
+    SourcingDto Sourcing,
     JsonElement? Rules);
 
 public sealed record LocationDto(double Lat, double Lon);
@@ -67,3 +69,24 @@ public sealed record VehicleDto(
     string Id, string NodeId, VehicleKind Kind, int CapacityWeightGrams, int CapacityVolumeMilliliters, int CapacityTotes,
     TimeOnly ShiftStart, TimeOnly ShiftEnd, int MaxRouteMinutes, long FixedCostCents, long CostCentsPerKm, long CostCentsPerHour,
     IReadOnlyList<string> Skills);
+
+/// <summary>The tenant's order rules; the UTC offset is written <c>"+HH:mm"</c> or <c>"-HH:mm"</c>.</summary>
+public sealed record OrderRulesDto(
+    int MaxLines, int MaxQuantityPerLine, long MinOrderValueCents, long MaxOrderValueCents, bool FrozenWithAmbientAllowed,
+    bool ZoneStorageRequired, int MinLeadMinutes, int MaxAdvanceDays, int MaxWindowMinutes, bool WindowRequired, string LocalUtcOffset);
+
+/// <summary>The sourcing policy: default strategy, default cost weights and overrides per segment (sorted by segment id when written).</summary>
+public sealed record SourcingDto(string Strategy, WeightsDto Weights, IReadOnlyList<SegmentWeightsDto> SegmentWeights);
+
+public sealed record WeightsDto(
+    long LastMileCentsPerKm, long LastMileCentsPerStop, long SplitPenaltyCents, long LoadPenaltyCentsPerUnit,
+    long StockBalancePenaltyCentsPerUnit, double TargetDaysOfCover, int MaxNodesPerOrder);
+
+/// <summary>A segment's weights; fields left out take the policy's <c>weights</c>.</summary>
+public sealed record SegmentWeightsDto(
+    string SegmentId, long LastMileCentsPerKm, long LastMileCentsPerStop, long SplitPenaltyCents, long LoadPenaltyCentsPerUnit,
+    long StockBalancePenaltyCentsPerUnit, double TargetDaysOfCover, int MaxNodesPerOrder)
+{
+    public WeightsDto ToWeights() => new(LastMileCentsPerKm, LastMileCentsPerStop, SplitPenaltyCents, LoadPenaltyCentsPerUnit,
+        StockBalancePenaltyCentsPerUnit, TargetDaysOfCover, MaxNodesPerOrder);
+}

@@ -31,5 +31,7 @@ internal static class NetworkDocumentMapper
         [.. m.Vehicles.Select(v => new VehicleDto(
             v.Id, v.NodeId, v.Kind, v.CapacityWeightGrams, v.CapacityVolumeMilliliters, v.CapacityTotes, v.ShiftStart, v.ShiftEnd,
             v.MaxRouteMinutes, v.FixedCostCents, v.CostCentsPerKm, v.CostCentsPerHour, [.. v.Skills]))],
+        PolicySections.ToDto(m.OrderRules),
+        PolicySections.ToDto(m.SourcingPolicy),
         rules);
 }

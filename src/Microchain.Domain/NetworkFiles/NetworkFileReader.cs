@@ -34,6 +34,10 @@ internal sealed class NetworkFileReader(ErrorSink errors)
     public Entities<ContractDto> Contracts { get; } = new("$.contracts");
     public Entities<VehicleDto> Vehicles { get; } = new("$.vehicles");
     public JsonElement? Rules { get; private set; }
+    /// <summary>The <c>orderRules</c> section when present and readable.</summary>
+    public OrderRulesDto? OrderRules { get; private set; }
+    /// <summary>The <c>sourcing</c> section when present and readable.</summary>
+    public SourcingDto? Sourcing { get; private set; }
     /// <summary>Node kinds by id, for the check that a customer's locker is a locker.</summary>
     public Dictionary<string, NodeKind> NodeKinds { get; } = new(StringComparer.Ordinal);
 
@@ -52,6 +56,8 @@ internal sealed class NetworkFileReader(ErrorSink errors)
         ReadAll(f, "suppliers", L.MaxSuppliers, Suppliers, ReadSupplier);
         ReadAll(f, "contracts", L.MaxContracts, Contracts, ReadContract);
         ReadAll(f, "vehicles", L.MaxVehicles, Vehicles, ReadVehicle);
+        OrderRules = PolicySections.ReadOrderRules(f, errors);
+        Sourcing = PolicySections.ReadSourcing(f, errors);
         if (f.Raw("rules") is { } rules)
         {
             if (rules.ValueKind == JsonValueKind.Object) Rules = rules.Clone();

@@ -24,6 +24,8 @@ internal sealed class NetworkFileValidator(NetworkFileReader file, ErrorSink err
         Suppliers = Map(file.Suppliers, ToSupplier),
         Contracts = Map(file.Contracts, ToContract),
         Vehicles = Map(file.Vehicles, ToVehicle),
+        OrderRules = PolicySections.ToOrderRules(file.OrderRules, errors),
+        SourcingPolicy = PolicySections.ToSourcingPolicy(file.Sourcing, file.Segments.DeclaredIds, errors),
     };
 
     private static List<TOut> Map<TIn, TOut>(NetworkFileReader.Entities<TIn> entities, Func<TIn, string, TOut?> map)

@@ -45,6 +45,8 @@ public sealed class NetworkFileRoundTripTests
     internal static void AssertEquivalent(NetworkModel expected, NetworkModel actual)
     {
         Assert.Equal(expected.Name, actual.Name);
+        Assert.Equal(expected.OrderRules, actual.OrderRules);
+        Assert.Equal(expected.SourcingPolicy, actual.SourcingPolicy);
         Assert.Equal(expected.Nodes, actual.Nodes);
         Assert.Equal(expected.Components, actual.Components);
         Assert.Equal(expected.Segments, actual.Segments);

@@ -4,6 +4,7 @@ using Microchain.Domain.Fleet;
 using Microchain.Domain.Geo;
 using Microchain.Domain.Network;
 using Microchain.Domain.Supply;
+using Microchain.Domain.Validation;
 
 namespace Microchain.Domain.Tests.NetworkFiles;
 
@@ -84,6 +85,36 @@ internal static class NetworkModelGen
         Gen.Select(Name, Node.Array[1, 5], Component.Array[1, 3], Sku.Array[1, 5], Segment.Array[1, 3]),
         Gen.Select(Customer.Array[0, 6], Supplier.Array[1, 3], Contract.Array[0, 4], Vehicle.Array[0, 4]),
         (a, b) => Assemble(a.Item1, a.Item2, a.Item3, a.Item4, a.Item5, b.Item1, b.Item2, b.Item3, b.Item4));
+
+    private static readonly Gen<OrderRules> Rules = Gen.Select(
+        Gen.Select(Gen.Int[1, Limits.MaxLinesPerOrder], Gen.Int[1, Limits.MaxQuantityPerLine], Gen.Long[0, 1_000_000], Gen.Long[0, 1_000_000], Gen.Bool, Gen.Bool),
+        Gen.Select(Gen.Int[0, 10_080], Gen.Int[1, 366], Gen.Int[1, 1_440], Gen.Bool, Gen.Int[-14 * 60, 14 * 60]),
+        (a, b) => new OrderRules
+        {
+            MaxLines = a.Item1, MaxQuantityPerLine = a.Item2, MinOrderValueCents = a.Item3, MaxOrderValueCents = a.Item3 + a.Item4,
+            FrozenWithAmbientAllowed = a.Item5, ZoneStorageRequired = a.Item6, MinLeadMinutes = b.Item1, MaxAdvanceDays = b.Item2,
+            MaxWindowMinutes = b.Item3, WindowRequired = b.Item4, LocalUtcOffset = TimeSpan.FromMinutes(b.Item5),
+        });
+
+    private static readonly Gen<SourcingWeights> Weights = Gen.Select(
+        Gen.Select(Cents, Cents, Cents, Cents, Cents), Gen.Double[0, 365], Gen.Int[1, 3],
+        (c, days, nodes) => new SourcingWeights
+        {
+            LastMileCentsPerKm = c.Item1, LastMileCentsPerStop = c.Item2, SplitPenaltyCents = c.Item3, LoadPenaltyCentsPerUnit = c.Item4,
+            StockBalancePenaltyCentsPerUnit = c.Item5, TargetDaysOfCover = days, MaxNodesPerOrder = nodes,
+        });
+
+    /// <summary>A network with random order rules and a sourcing policy that overrides the weights of some segments.</summary>
+    public static Gen<NetworkModel> NetworkWithPolicies { get; } = Gen.Select(Network, Rules, Gen.Int[0, 2].Select(i => SourcingPolicy.Strategies[i]), Weights, Weights.Array[0, 3],
+        (network, rules, strategy, weights, bySegment) => network with
+        {
+            OrderRules = rules,
+            SourcingPolicy = new SourcingPolicy
+            {
+                Strategy = strategy, Weights = weights,
+                WeightsBySegment = network.Segments.Zip(bySegment).ToDictionary(p => p.First.Id, p => p.Second, StringComparer.Ordinal),
+            },
+        });
 
     private static NetworkModel Assemble(string name, Node[] nodes, Component[] components, (Sku Sku, int BomLines, int Seconds)[] skus,
         Segment[] segments, (Customer Customer, int Segment, bool UsesLocker)[] customers, Supplier[] suppliers,
