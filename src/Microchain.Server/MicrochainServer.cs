@@ -49,6 +49,7 @@ public static class MicrochainServer
         builder.Services.AddSingleton<Orders.LiveNetwork>();
         builder.Services.AddSingleton<Orders.IdempotencyGate>();
         builder.Services.AddSingleton<Orders.OrderDesk>();
+        builder.Services.AddSingleton<Orders.OrderImporter>();
         builder.Services.AddSingleton<Orders.OrderIndex>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Orders.OrderIndex>());
         builder.Services.AddSingleton<ReadinessState>();
@@ -66,6 +67,7 @@ public static class MicrochainServer
         app.MapStockEndpoints();
         app.MapLedgerEndpoints();
         app.MapOrderEndpoints();
+        app.MapOrderImportEndpoints();
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
         app.MapForecastEndpoints();
