@@ -90,4 +90,5 @@ internal static class OrderTestSkus
     public const int Race = 4;          // 4..8
     public const int Hostile = 9;
     public const int Pipeline = 10;     // 10..19, for later suites
+    public const int Import = Pipeline + 5; // 15..18
 }

@@ -35,6 +35,8 @@ public sealed class ServerFixture : IAsyncLifetime
             Port = 0,
             Tenant = Tenant,
             MaxRequestBodyBytes = 16 * 1024,
+            MaxImportOrders = ImportOrderLimit,
+            MaxImportRows = ImportRowLimit,
             Runtime = new RuntimeOptions { DataDirectory = _dataDir },
         };
         Directory.CreateDirectory(_dataDir);
@@ -52,6 +54,12 @@ public sealed class ServerFixture : IAsyncLifetime
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Client.BaseAddress = new Uri(address);
     }
+
+    /// <summary>Import limits small enough to test under the 16 KiB body limit.</summary>
+    public const int ImportOrderLimit = 6, ImportRowLimit = 12;
+
+    /// <summary>The running server's services, for tests that drive it in-process (the demo order driver).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the server is not started");
 
     /// <summary>Every position of the order tenant has room for at least this many units.</summary>
     public const int OrderCapacity = 1_000;
