@@ -88,6 +88,12 @@ public sealed class DemoOrderDriver(OrderDesk desk, string tenant, DemoOrderGene
                 default: Interlocked.Increment(ref _refused); break;
             }
         }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A demo order that fails counts as refused; the evening goes on.
+            Interlocked.Increment(ref _placed);
+            Interlocked.Increment(ref _refused);
+        }
         finally
         {
             _slots.Release();
