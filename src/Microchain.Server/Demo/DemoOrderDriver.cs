@@ -70,9 +70,10 @@ public sealed class DemoOrderDriver(OrderDesk desk, string tenant, DemoOrderGene
     private async Task<Task> StartNextAsync(CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
-        var order = generator.Next(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var order = generator.Next(now);
         var key = keyPrefix + (++_counter).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
-        return PlaceOneAsync(key, Request(order), cancellationToken);
+        return PlaceOneAsync(key, Request(order, now), cancellationToken);
     }
 
     private async Task PlaceOneAsync(string key, OrderRequest request, CancellationToken cancellationToken)
@@ -100,10 +101,14 @@ public sealed class DemoOrderDriver(OrderDesk desk, string tenant, DemoOrderGene
         }
     }
 
-    private static OrderRequest Request(DemoOrder order) => new(
+    /// <summary>
+    /// An "as soon as possible" order (its window opens at the moment it was drawn) is sent without a window, so the
+    /// desk promises from the moment it places it rather than refusing a window that opened milliseconds ago.
+    /// </summary>
+    public static OrderRequest Request(DemoOrder order, DateTimeOffset drawnAt) => new(
         order.CustomerId,
         order.Lines.Select(l => new OrderLineRequest(l.SkuId, l.Quantity)).ToArray(),
         order.LockerId is null ? order.DeliverTo : null,
         order.LockerId,
-        new WindowRequest(order.Window.Start, order.Window.End));
+        order.Window.Start <= drawnAt ? null : new WindowRequest(order.Window.Start, order.Window.End));
 }

@@ -22,11 +22,16 @@ internal static class OrdersCommand
     private static Command Import(TextWriter output)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Orders as CSV (.csv, format in docs/orders.md) or JSON (.json: {\"orders\":[{idempotencyKey, order}]})." };
-        var url = new Option<Uri>("--url") { Description = "The server.", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
+        var url = new Option<string>("--url") { Description = "The server.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var apiKey = new Option<string?>("--api-key") { Description = "API key; defaults to the dev key of --data-dir (written by 'microchain demo' and 'serve')." };
         var dataDir = new Option<string>("--data-dir") { Description = "Data directory whose dev API key to use.", DefaultValueFactory = _ => "./microchain-data" };
         var chunk = new Option<int>("--chunk") { Description = "Orders per call (1..1000).", DefaultValueFactory = _ => 500 };
         var json = new Option<bool>("--json") { Description = "Print the per-order results as one JSON object instead of a summary." };
+        url.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !(Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
+                r.AddError("--url must be an absolute http(s) URL");
+        });
         chunk.Validators.Add(r =>
         {
             if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var n) && n is < 1 or > 1000) r.AddError("--chunk must be within 1..1000");
@@ -39,7 +44,7 @@ internal static class OrdersCommand
             var orders = OrderFile.Read(path);
             var key = parse.GetValue(apiKey) ?? DevKey(new DataDirectory(Path.GetFullPath(parse.GetValue(dataDir)!)));
             var error = parse.InvocationConfiguration.Error;
-            var client = new OrderImportClient(parse.GetValue(url)!, key);
+            var client = new OrderImportClient(new Uri(parse.GetValue(url)!), key);
             var results = await client.ImportAsync(orders, parse.GetValue(chunk), (done, total) => error.WriteLine($"  imported {done:N0}/{total:N0} orders"), cancellationToken);
             var answer = ImportAnswer.Of(results);
             if (parse.GetValue(json))
