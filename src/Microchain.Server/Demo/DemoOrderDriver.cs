@@ -25,6 +25,10 @@ public sealed class DemoOrderDriver(OrderDesk desk, string tenant, DemoOrderGene
 
     private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
     private long _counter, _placed, _allocated, _rejected, _refused;
+    private volatile string? _lastRefusal;
+
+    /// <summary>Why the latest refused order was refused (problem code and detail), for the live line.</summary>
+    public string? LastRefusal => _lastRefusal;
 
     public DriverTally Tally => new(Interlocked.Read(ref _placed), Interlocked.Read(ref _allocated), Interlocked.Read(ref _rejected), Interlocked.Read(ref _refused));
 
@@ -86,7 +90,11 @@ public sealed class DemoOrderDriver(OrderDesk desk, string tenant, DemoOrderGene
             {
                 case OrderStatus.Allocated: Interlocked.Increment(ref _allocated); break;
                 case OrderStatus.Rejected: Interlocked.Increment(ref _rejected); break;
-                default: Interlocked.Increment(ref _refused); break;
+                default:
+                    Interlocked.Increment(ref _refused);
+                    var outcome = DeskOutcome.Of(answer);
+                    _lastRefusal = $"{outcome.Code}: {outcome.Detail}";
+                    break;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
@@ -94,6 +102,7 @@ public sealed class DemoOrderDriver(OrderDesk desk, string tenant, DemoOrderGene
             // A demo order that fails counts as refused; the evening goes on.
             Interlocked.Increment(ref _placed);
             Interlocked.Increment(ref _refused);
+            _lastRefusal = "internal: " + ex.Message;
         }
         finally
         {

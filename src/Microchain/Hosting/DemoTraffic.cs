@@ -52,6 +52,7 @@ internal static class DemoTraffic
             var seconds = time.GetElapsedTime(since).TotalSeconds;
             since = time.GetTimestamp();
             var line = Line(tally, (tally.Placed - previous.Placed) / seconds, index.CountByStatus(tenant), lastTopUp());
+            if (!terminal && tally.Refused > 0) line += $"  refused {tally.Refused:N0} (last: {driver.LastRefusal})";
             previous = tally;
             if (terminal) output.Write("\r" + line.PadRight(Console.IsOutputRedirected ? 0 : Math.Max(0, Console.WindowWidth - 1)));
             else output.WriteLine(line);
