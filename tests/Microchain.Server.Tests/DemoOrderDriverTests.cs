@@ -28,7 +28,8 @@ public sealed class DemoOrderDriverTests(ServerFixture server)
         var apiKey = server.Services.GetRequiredService<ApiKeyStore>().Create(Tenant, "driver tests", "admin", DateTimeOffset.UnixEpoch);
 
         var prefix = DemoOrderDriver.KeyPrefix(seed: 3, run: 1);
-        using var driver = new DemoOrderDriver(server.Services.GetRequiredService<OrderDesk>(), Tenant, new DemoOrderGenerator(city, 3, null), prefix, TimeProvider.System);
+        using var driver = new DemoOrderDriver(server.Services.GetRequiredService<OrderDesk>(), Tenant, new DemoOrderGenerator(city, 3, null), prefix,
+            city.Network.OrderRules.MaxWindowMinutes, TimeProvider.System);
         await driver.PlaceAsync(Orders, Ct);
 
         var tally = driver.Tally;

@@ -16,7 +16,8 @@ public readonly record struct DriverTally(long Placed, long Allocated, long Reje
 /// <see cref="DemoOrderGenerator"/>, with keys <c>prefix + counter</c> (deterministic for a seed and a run). Orders are
 /// drawn on one thread (the generator is not thread-safe) and placed at most <see cref="MaxInFlight"/> at a time.
 /// </summary>
-public sealed class DemoOrderDriver(OrderDesk desk, string tenant, DemoOrderGenerator generator, string keyPrefix, TimeProvider time) : IDisposable
+/// <param name="maxWindowMinutes">The tenant's longest window (<c>OrderRules.MaxWindowMinutes</c>): longer drawn windows are cut to it.</param>
+public sealed class DemoOrderDriver(OrderDesk desk, string tenant, DemoOrderGenerator generator, string keyPrefix, int maxWindowMinutes, TimeProvider time) : IDisposable
 {
     /// <summary>Orders being placed at once; at a busy evening's pace (5/s) a handful is plenty.</summary>
     public const int MaxInFlight = 8;
@@ -77,7 +78,7 @@ public sealed class DemoOrderDriver(OrderDesk desk, string tenant, DemoOrderGene
         var now = time.GetUtcNow();
         var order = generator.Next(now);
         var key = keyPrefix + (++_counter).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
-        return PlaceOneAsync(key, Request(order, now), cancellationToken);
+        return PlaceOneAsync(key, Request(order, now, maxWindowMinutes), cancellationToken);
     }
 
     private async Task PlaceOneAsync(string key, OrderRequest request, CancellationToken cancellationToken)
@@ -112,12 +113,16 @@ public sealed class DemoOrderDriver(OrderDesk desk, string tenant, DemoOrderGene
 
     /// <summary>
     /// An "as soon as possible" order (its window opens at the moment it was drawn) is sent without a window, so the
-    /// desk promises from the moment it places it rather than refusing a window that opened milliseconds ago.
+    /// desk promises from the moment it places it rather than refusing a window that opened milliseconds ago. A pickup
+    /// window longer than the tenant allows is cut to the allowed length (the customer comes within it).
     /// </summary>
-    public static OrderRequest Request(DemoOrder order, DateTimeOffset drawnAt) => new(
+    public static OrderRequest Request(DemoOrder order, DateTimeOffset drawnAt, int maxWindowMinutes) => new(
         order.CustomerId,
         order.Lines.Select(l => new OrderLineRequest(l.SkuId, l.Quantity)).ToArray(),
         order.LockerId is null ? order.DeliverTo : null,
         order.LockerId,
-        order.Window.Start <= drawnAt ? null : new WindowRequest(order.Window.Start, order.Window.End));
+        order.Window.Start <= drawnAt ? null
+            : new WindowRequest(order.Window.Start, Min(order.Window.End, order.Window.Start.AddMinutes(maxWindowMinutes))));
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 }

@@ -23,7 +23,7 @@ internal static class DemoTraffic
         // The generator's seed mixes in the run so a restarted demo does not replay the same evening.
         var generatorSeed = HashCode.Combine(options.Seed, options.Run) & int.MaxValue;
         using var driver = new DemoOrderDriver(services.GetRequiredService<OrderDesk>(), tenant, new DemoOrderGenerator(city, generatorSeed, null),
-            DemoOrderDriver.KeyPrefix(options.Seed, options.Run), time);
+            DemoOrderDriver.KeyPrefix(options.Seed, options.Run), city.Network.OrderRules.MaxWindowMinutes, time);
         var restocker = new DemoRestocker(services.GetRequiredService<IGrainFactory>(), tenant, initialStock, time);
         long lastTopUp = -1;
         var tasks = new List<Task>();
