@@ -52,6 +52,7 @@ public static class MicrochainServer
         builder.Services.AddSingleton<Orders.OrderDesk>();
         builder.Services.AddSingleton<Orders.PickDesk>();
         builder.Services.AddSingleton<Orders.PickLists>();
+        builder.Services.AddSingleton<Orders.OrderImporter>();
         builder.Services.AddSingleton<Orders.OrderIndex>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Orders.OrderIndex>());
         builder.Services.AddSingleton<ReadinessState>();
@@ -71,6 +72,7 @@ public static class MicrochainServer
         app.MapLedgerEndpoints();
         app.MapOrderEndpoints();
         app.MapPickingEndpoints();
+        app.MapOrderImportEndpoints();
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
         app.MapForecastEndpoints();

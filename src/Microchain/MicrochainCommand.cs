@@ -16,6 +16,7 @@ public static class MicrochainCommand
         root.Subcommands.Add(NetworkCommand.Build(output));
         root.Subcommands.Add(PlanCommand.Build(output));
         root.Subcommands.Add(ForecastCommand.Build(output));
+        root.Subcommands.Add(OrdersCommand.Build(output));
         var bench = new Command("bench", "Measure a solver or the pipeline against public instances and a peer in the same run.");
         foreach (var command in BenchCatalog.Commands()) bench.Subcommands.Add(command);
         root.Subcommands.Add(bench);

@@ -8,6 +8,10 @@ public sealed class CommandLineTests
     [InlineData("demo", "--port", "not-a-number")]
     [InlineData("demo", "--port", "70000")]
     [InlineData("serve", "--store", "oracle")]
+    [InlineData("demo", "--orders-per-minute", "-1")]
+    [InlineData("demo", "--restock-minutes", "2000")]
+    [InlineData("orders", "import", "x.csv", "--url", "ftp://nowhere")]
+    [InlineData("orders", "import")]
     public async Task Bad_arguments_give_one_line_and_exit_2(params string[] args)
     {
         var result = await CliRun.Invoke(args);

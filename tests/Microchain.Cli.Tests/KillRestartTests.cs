@@ -91,7 +91,8 @@ public sealed class KillRestartTests
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "microchain-demo-" + Guid.NewGuid().ToString("N"));
         var port = MicrochainProcess.FreePort();
-        string[] args = ["demo", "--scale", "0.05", "--skus", "60", "--seed", "9", "--port", port.ToString(), "--data-dir", dataDir];
+        // Orders off: the demo now places orders by default, which would move the stock compared here.
+        string[] args = ["demo", "--scale", "0.05", "--skus", "60", "--seed", "9", "--port", port.ToString(), "--data-dir", dataDir, "--orders-per-minute", "0", "--restock-minutes", "0"];
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         try
         {

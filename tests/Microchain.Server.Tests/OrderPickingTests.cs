@@ -48,7 +48,7 @@ public sealed class OrderPickingTests(ServerFixture server)
     [Fact]
     public async Task Happy_path_picklist_pick_dispatch_deliver_records_every_event_and_takes_exactly_the_picked_units()
     {
-        var sku = _s.Sku(OrderTestSkus.Pipeline + 0);
+        var sku = _s.Sku(OrderTestSkus.Picking + 0);
         var node = _s.Node(0);
         await _s.StockExactly(sku, new Dictionary<string, int> { [node] = 5 });
         var id = await Place("pick-happy-1", (sku, 2));
@@ -90,7 +90,7 @@ public sealed class OrderPickingTests(ServerFixture server)
     [Fact]
     public async Task Short_pick_is_resourced_at_the_second_node_and_picked_there()
     {
-        var sku = _s.Sku(OrderTestSkus.Pipeline + 1);
+        var sku = _s.Sku(OrderTestSkus.Picking + 1);
         var (first, second) = (_s.Node(0), _s.Node(1));
         await _s.StockExactly(sku, new Dictionary<string, int> { [first] = 3 });
         var id = await Place("pick-resource-1", (sku, 3));
@@ -118,7 +118,7 @@ public sealed class OrderPickingTests(ServerFixture server)
     [Fact]
     public async Task Short_pick_with_nothing_elsewhere_marks_the_line_short()
     {
-        var sku = _s.Sku(OrderTestSkus.Pipeline + 2);
+        var sku = _s.Sku(OrderTestSkus.Picking + 2);
         var node = _s.Node(0);
         await _s.StockExactly(sku, new Dictionary<string, int> { [node] = 4 });
         var id = await Place("pick-short-1", (sku, 4));
@@ -135,7 +135,7 @@ public sealed class OrderPickingTests(ServerFixture server)
     [Fact]
     public async Task Confirming_the_same_pick_twice_picks_once_and_another_pick_is_409()
     {
-        var sku = _s.Sku(OrderTestSkus.Pipeline + 3);
+        var sku = _s.Sku(OrderTestSkus.Picking + 3);
         var node = _s.Node(0);
         await _s.StockExactly(sku, new Dictionary<string, int> { [node] = 6 });
         var id = await Place("pick-twice-1", (sku, 2));
@@ -157,7 +157,7 @@ public sealed class OrderPickingTests(ServerFixture server)
     [Fact]
     public async Task Bad_picks_and_unknown_orders_are_refused_without_change()
     {
-        var sku = _s.Sku(OrderTestSkus.Pipeline + 4);
+        var sku = _s.Sku(OrderTestSkus.Picking + 4);
         var node = _s.Node(0);
         await _s.StockExactly(sku, new Dictionary<string, int> { [node] = 5 });
         var id = await Place("pick-bad-1", (sku, 2));

@@ -89,5 +89,6 @@ internal static class OrderTestSkus
     public const int Capture = 0;       // 0..3
     public const int Race = 4;          // 4..8
     public const int Hostile = 9;
-    public const int Pipeline = 10;     // 10..19, for later suites
+    public const int Picking = 10;      // 10..14
+    public const int Import = 15;       // 15..18
 }

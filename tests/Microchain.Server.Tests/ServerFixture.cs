@@ -58,6 +58,8 @@ public class ServerFixture : IAsyncLifetime
             Port = 0,
             Tenant = Tenant,
             MaxRequestBodyBytes = 16 * 1024,
+            MaxImportOrders = ImportOrderLimit,
+            MaxImportRows = ImportRowLimit,
             Runtime = runtime,
         };
         ApiKey = new ApiKeyStore(_dataDir).Create(Tenant, "tests", "admin", DateTimeOffset.UnixEpoch);
@@ -74,6 +76,12 @@ public class ServerFixture : IAsyncLifetime
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Client.BaseAddress = new Uri(address);
     }
+
+    /// <summary>Import limits small enough to test under the 16 KiB body limit.</summary>
+    public const int ImportOrderLimit = 6, ImportRowLimit = 12;
+
+    /// <summary>The running server's services, for tests that drive it in-process (the demo order driver).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the server is not started");
 
     /// <summary>Every position of the order tenant has room for at least this many units.</summary>
     public const int OrderCapacity = 1_000;

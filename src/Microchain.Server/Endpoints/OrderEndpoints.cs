@@ -59,21 +59,11 @@ public static class OrderEndpoints
         return app;
     }
 
-    private static IResult Answer(DeskAnswer answer) => answer.Verdict switch
+    private static IResult Answer(DeskAnswer answer)
     {
-        DeskVerdict.NoNetwork => Problems.Create(StatusCodes.Status409Conflict, "no-network", "No network", "this tenant has no network loaded"),
-        DeskVerdict.InFlight => Problems.Create(StatusCodes.Status409Conflict, "idempotency-in-flight", "Request in progress",
-            "a request with this Idempotency-Key is still being processed; retry when it has finished"),
-        DeskVerdict.KeyReused => Problems.Create(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key reused",
-            "this Idempotency-Key was used with another request body"),
-        DeskVerdict.Abandoned => Problems.Create(StatusCodes.Status409Conflict, "order-abandoned", "Order abandoned",
-            "an earlier request with this Idempotency-Key was abandoned before it was recorded; send the order with a new key"),
-        DeskVerdict.Invalid => Problems.Create(StatusCodes.Status422UnprocessableEntity, "order-invalid", "The order breaks the tenant's rules",
-            string.Join("; ", answer.Violations.Select(v => $"{v.Path}: {v.Message}")),
-            new Dictionary<string, object?> { ["violations"] = answer.Violations }),
-        _ when answer.Order!.Status == OrderStatus.Rejected => Problems.Create(StatusCodes.Status409Conflict, "out-of-stock", "Out of stock",
-            $"order {answer.Order.OrderId} was rejected: {string.Join(", ", answer.Order.RejectionCodes)}",
-            new Dictionary<string, object?> { ["orderId"] = answer.Order.OrderId, ["rejectionCodes"] = answer.Order.RejectionCodes }),
-        _ => TypedResults.Created($"/v1/orders/{answer.Order!.OrderId}", answer.Order),
-    };
+        var outcome = DeskOutcome.Of(answer);
+        return outcome.Created
+            ? TypedResults.Created($"/v1/orders/{answer.Order!.OrderId}", answer.Order)
+            : Problems.Create(outcome.Status, outcome.Code!, outcome.Title!, outcome.Detail, outcome.Extensions?.ToDictionary());
+    }
 }

@@ -12,7 +12,9 @@ namespace Microchain.Cli.Hosting;
 internal static class ServerRunner
 {
     /// <summary>Runs until cancelled; stock in the data directory's initial-stock file goes in once, before ready.</summary>
-    public static async Task<int> RunAsync(ServerOptions options, NetworkModel network, string apiKey, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="whileServing">Runs once the server is ready (the demo's order driver) until cancelled; awaited before stopping.</param>
+    public static async Task<int> RunAsync(ServerOptions options, NetworkModel network, string apiKey, TextWriter output, CancellationToken cancellationToken,
+        Func<IServiceProvider, CancellationToken, Task>? whileServing = null)
     {
         var data = new DataDirectory(options.Runtime.DataDirectory);
         var initialStock = File.Exists(data.InitialStockFile) && !File.Exists(data.StockedMarker)
@@ -45,12 +47,14 @@ internal static class ServerRunner
         output.WriteLine($"  API key:   {apiKey}   (send as X-Api-Key)");
         output.WriteLine($"  try:       curl -H 'X-Api-Key: {apiKey}' {options.Url}/v1/network");
         output.WriteLine("Press Ctrl-C to stop.");
+        var background = whileServing?.Invoke(app.Services, cancellationToken) ?? Task.CompletedTask;
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         catch (OperationCanceledException)
         {
+            await background.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             output.WriteLine("Stopping…");
         }
         using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
