@@ -140,7 +140,7 @@ public abstract class OrderKillRestartTests
         var held = existing.Values.OfType<JsonElement>()
             .Where(o => string.Equals(o.GetProperty("status").GetString(), "allocated", StringComparison.OrdinalIgnoreCase))
             .SelectMany(OrderLedger.Allocations).GroupBy(a => (a.NodeId, a.SkuId)).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var mismatches = new List<string>();
@@ -159,9 +159,55 @@ public abstract class OrderKillRestartTests
                 }
             }
             if (mismatches.Count == 0) return;
-            Assert.True(DateTime.UtcNow < deadline, $"{context}: the sweep did not release unrecorded reservations within 30 s: {string.Join("; ", mismatches)}");
+            if (DateTime.UtcNow >= deadline)
+                Assert.Fail($"{context}: the sweep did not release unrecorded reservations within 60 s: {string.Join("; ", mismatches)}\n"
+                    + await OpenReservationsAsync(http, nodes, existing));
             await Task.Delay(200, Ct);
         }
+    }
+
+    /// <summary>For a failure message: the reservations each node's ledger still holds, with their orders' status.</summary>
+    private static async Task<string> OpenReservationsAsync(HttpClient http, string[] nodes, Dictionary<string, JsonElement?> existing)
+    {
+        try
+        {
+            return await ListOpenReservationsAsync(http, nodes, existing);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return $"(the ledgers could not be read: {ex.Message})";
+        }
+    }
+
+    private static async Task<string> ListOpenReservationsAsync(HttpClient http, string[] nodes, Dictionary<string, JsonElement?> existing)
+    {
+        var statusOf = existing.Values.OfType<JsonElement>().ToDictionary(o => o.GetProperty("orderId").GetString()!, o => o.GetProperty("status").GetString());
+        var lines = new List<string>();
+        foreach (var node in nodes)
+        {
+            var open = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (long from = 1; ; )
+            {
+                var page = await http.GetFromJsonAsync<JsonElement>($"/v1/nodes/{node}/ledger?fromVersion={from}&limit=1000", Ct);
+                var entries = page.GetProperty("entries").EnumerateArray().ToArray();
+                foreach (var entry in entries)
+                {
+                    var e = entry.GetProperty("event");
+                    if (!e.TryGetProperty("reservationId", out var idProperty)) continue;
+                    var id = idProperty.GetString()!;
+                    if (e.TryGetProperty("lines", out var reservedLines)) open[id] = $"{reservedLines} until {e.GetProperty("expiresAt")}";
+                    else if (e.TryGetProperty("expiresAt", out var until) && open.ContainsKey(id)) open[id] += $", extended to {until}";
+                    else open.Remove(id);
+                }
+                if (entries.Length < 1000) break;
+                from = entries[^1].GetProperty("version").GetInt64() + 1;
+            }
+            var unheld = open.Select(r => (r, Status: statusOf.GetValueOrDefault(r.Key.Split('~')[0]) ?? "not seen"))
+                .Where(x => !string.Equals(x.Status, "allocated", StringComparison.OrdinalIgnoreCase)).ToArray();
+            lines.Add($"{node}: {open.Count} open reservations, {unheld.Length} not of an allocated order");
+            lines.AddRange(unheld.Select(x => $"  {x.r.Key}: {x.r.Value}; order {x.Status}"));
+        }
+        return string.Join("\n", lines);
     }
 
     /// <summary>Every acknowledged key re-sent with its body replays the same order; the order list holds only ids of sent keys.</summary>
@@ -177,7 +223,7 @@ public abstract class OrderKillRestartTests
         }
         var sentIds = ledger.Sent.Keys.Select(k => OrderIds.FromIdempotencyKey(Tenant, k)).ToHashSet(StringComparer.Ordinal);
         var recorded = existing.Values.OfType<JsonElement>().Select(o => o.GetProperty("orderId").GetString()!).ToHashSet(StringComparer.Ordinal);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var listed = new HashSet<string>(StringComparer.Ordinal);
