@@ -55,6 +55,8 @@ public static class MicrochainServer
         builder.Services.AddSingleton<Orders.OrderImporter>();
         builder.Services.AddSingleton<Orders.OrderIndex>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Orders.OrderIndex>());
+        builder.Services.AddSingleton<Assortment.AssortmentBook>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Assortment.AssortmentBook>());
         builder.Services.AddSingleton<ReadinessState>();
         builder.Services.AddSingleton(new ApiKeyStore(options.Runtime.DataDirectory));
         builder.Services.AddWebhooks(options.Webhooks);
@@ -78,6 +80,7 @@ public static class MicrochainServer
         app.MapForecastEndpoints();
         app.MapOrderToolsEndpoints();
         app.MapWebhookEndpoints();
+        app.MapAssortmentEndpoints();
         return app;
     }
 }

@@ -91,4 +91,5 @@ internal static class OrderTestSkus
     public const int Hostile = 9;
     public const int Picking = 10;      // 10..14
     public const int Import = 15;       // 15..18
+    public const int Assortment = 19;   // 19..20
 }

@@ -25,5 +25,16 @@ public sealed record NetworkModel
     /// <summary>The tenant's sourcing strategy and cost-to-serve weights.</summary>
     public SourcingPolicy SourcingPolicy { get; init; } = SourcingPolicy.Default;
 
+    /// <summary>
+    /// SKUs each node stocks, by node id, where an assortment is set; a node absent here stocks everything it holds.
+    /// Kept by the runtime (journal), not in the network file; sourcing never takes a SKU from a node that excludes it.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Assortments { get; init; } = NoAssortments;
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> NoAssortments = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+
     public Node? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
+
+    /// <summary>Whether the node's assortment admits the SKU (true when the node has no assortment).</summary>
+    public bool Stocks(string nodeId, string skuId) => !Assortments.TryGetValue(nodeId, out var skus) || skus.Contains(skuId);
 }

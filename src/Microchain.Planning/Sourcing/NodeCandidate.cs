@@ -13,6 +13,7 @@ namespace Microchain.Planning.Sourcing;
 /// <param name="PickCapacityPerHour">Units the node can pick per hour; 0 = cannot pick, never chosen.</param>
 /// <param name="QueuedUnits">Units already waiting to be picked (the node's load).</param>
 /// <param name="DaysOfCover">Optional days of cover per SKU at the current ATP; drives the stock-balancing penalty.</param>
+/// <param name="NotStocked">SKUs of the order the node's assortment excludes (their ATP is left out); named in the explanation.</param>
 public sealed record NodeCandidate(
     string NodeId,
     GeoPoint Location,
@@ -20,7 +21,8 @@ public sealed record NodeCandidate(
     long PickCostCentsPerUnit,
     int PickCapacityPerHour,
     int QueuedUnits = 0,
-    IReadOnlyDictionary<string, double>? DaysOfCover = null)
+    IReadOnlyDictionary<string, double>? DaysOfCover = null,
+    IReadOnlyList<string>? NotStocked = null)
 {
     /// <summary>Units of <paramref name="skuId"/> available here; 0 when unknown.</summary>
     public int AtpOf(string skuId) => Atp.TryGetValue(skuId, out var units) ? Math.Max(0, units) : 0;

@@ -63,12 +63,19 @@ internal sealed class SourcingWorkspace
         for (var n = 0; n < nodes.Length; n++)
         {
             var all = ws.CanFillAll(n);
-            listed.Add(new(nodes[n].NodeId, meters[n], ws.Fillable(n), all, all ? ws.Price(ws.Allocate([n]).Allocations) : null, null));
+            listed.Add(new(nodes[n].NodeId, meters[n], ws.Fillable(n), all, all ? ws.Price(ws.Allocate([n]).Allocations) : null, AssortmentNote(nodes[n], skus)));
         }
         listed.AddRange(evaluations);
         evaluations.Clear();
         evaluations.AddRange(listed);
         return ws;
+    }
+
+    /// <summary>Says which of the order's SKUs the node's assortment excludes, if any.</summary>
+    private static string? AssortmentNote(NodeCandidate node, string[] skus)
+    {
+        var excluded = node.NotStocked?.Where(s => Array.BinarySearch(skus, s, StringComparer.Ordinal) >= 0).Order(StringComparer.Ordinal).ToArray();
+        return excluded is { Length: > 0 } ? $"assortment excludes {string.Join(", ", excluded)}" : null;
     }
 
     public bool CanFillAll(int node)

@@ -47,7 +47,7 @@ public static class OrderToolsEndpoints
         if (PromiseQuerying.Check(request, network) is { Count: > 0 } violations) return Invalid("promise-request-invalid", "The promise request cannot be answered", violations);
         var live = await liveNetwork.ReadAsync(http.Tenant(), network, [.. request.Lines.Select(l => l.SkuId)], cancellationToken);
         var now = time.GetUtcNow();
-        var options = PromiseCalculator.Options(PromiseQuerying.Query(request), network, LiveNetwork.State(live), OrderSourcing.Travel,
+        var options = PromiseCalculator.Options(PromiseQuerying.Query(request), network, LiveNetwork.State(network, live), OrderSourcing.Travel,
             PromiseQuerying.Promises(network, request.SegmentId), now, PromiseQuerying.Settings(network));
         return TypedResults.Ok(new PromiseAnswer(now, options));
     }

@@ -2,19 +2,47 @@ using Microchain.Domain.Network;
 
 namespace Microchain.Server.Networks;
 
-/// <summary>The network each tenant runs, held in memory for reads; stock lives in the node grains.</summary>
+/// <summary>
+/// The network each tenant runs, held in memory for reads; stock lives in the node grains. Assortments come from
+/// the journal (see <see cref="Assortment.AssortmentBook"/>) and are merged into the network readers get, so that
+/// sourcing sees them without another read.
+/// </summary>
 public sealed class NetworkCatalog
 {
+    private static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> None = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+
     private readonly Dictionary<string, NetworkModel> _byTenant = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, IReadOnlySet<string>>> _assortments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NetworkModel> _merged = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public void Set(string tenant, NetworkModel network)
     {
-        lock (_lock) _byTenant[tenant] = network;
+        lock (_lock)
+        {
+            _byTenant[tenant] = network;
+            Merge(tenant);
+        }
+    }
+
+    /// <summary>Replaces the tenant's assortments (node id → SKU ids); nodes absent stock everything.</summary>
+    public void SetAssortments(string tenant, IReadOnlyDictionary<string, IReadOnlySet<string>> assortments)
+    {
+        lock (_lock)
+        {
+            _assortments[tenant] = assortments;
+            Merge(tenant);
+        }
     }
 
     public NetworkModel? Get(string tenant)
     {
-        lock (_lock) return _byTenant.GetValueOrDefault(tenant);
+        lock (_lock) return _merged.GetValueOrDefault(tenant);
+    }
+
+    private void Merge(string tenant)
+    {
+        if (!_byTenant.TryGetValue(tenant, out var network)) return;
+        _merged[tenant] = network with { Assortments = _assortments.GetValueOrDefault(tenant) ?? None };
     }
 }

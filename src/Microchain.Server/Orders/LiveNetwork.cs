@@ -31,13 +31,22 @@ public sealed class LiveNetwork(IGrainFactory grains)
         foreach (var a in live)
         {
             if (!context.Nodes.TryGetValue(a.NodeId, out var node)) continue;
-            candidates.Add(new NodeCandidate(node.Id, node.Location, a.Atp, node.Costs.PickCostCentsPerUnit, node.PickCapacityPerHour, a.ReservedUnits));
+            var (atp, notStocked) = Stocked(network, a);
+            candidates.Add(new NodeCandidate(node.Id, node.Location, atp, node.Costs.PickCostCentsPerUnit, node.PickCapacityPerHour, a.ReservedUnits, NotStocked: notStocked));
         }
         return candidates;
     }
 
-    /// <summary>The promise calculator's view of live availability.</summary>
-    public static NetworkState State(IReadOnlyList<NodeAvailability> live) => new(
-        live.ToDictionary(a => a.NodeId, a => a.Atp, StringComparer.Ordinal),
+    /// <summary>The promise calculator's view of live availability (SKUs a node's assortment excludes count as none).</summary>
+    public static NetworkState State(NetworkModel network, IReadOnlyList<NodeAvailability> live) => new(
+        live.ToDictionary(a => a.NodeId, a => Stocked(network, a).Atp, StringComparer.Ordinal),
         live.ToDictionary(a => a.NodeId, a => a.ReservedUnits, StringComparer.Ordinal));
+
+    /// <summary>The node's ATP without the SKUs its assortment excludes, and those SKUs (null when none is excluded).</summary>
+    private static (IReadOnlyDictionary<string, int> Atp, IReadOnlyList<string>? NotStocked) Stocked(NetworkModel network, NodeAvailability a)
+    {
+        if (!network.Assortments.TryGetValue(a.NodeId, out var stocked) || a.Atp.Keys.All(stocked.Contains)) return (a.Atp, null);
+        var atp = a.Atp.Where(p => stocked.Contains(p.Key)).ToDictionary(StringComparer.Ordinal);
+        return (atp, a.Atp.Keys.Where(k => !stocked.Contains(k)).Order(StringComparer.Ordinal).ToArray());
+    }
 }
