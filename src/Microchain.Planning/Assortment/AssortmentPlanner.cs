@@ -101,7 +101,7 @@ public static class AssortmentPlanner
         var inv = CultureInfo.InvariantCulture;
         var worth = string.Create(inv, $"{c.DailyDemandUnits:0.##} units/day worth {s.ValuePerDay / 100:0.00}/day here");
         var otherwise = c.FallbackExtraCentsPerUnit is not { } extra ? "otherwise lost: no other node stocks it"
-            : extra >= Margin(c) ? $"otherwise lost: serving it from {c.FallbackNodeId} costs more than its margin"
+            : extra >= Margin(c) ? string.Create(inv, $"otherwise served from {c.FallbackNodeId} at {extra / 100.0:0.00} more per unit, all of its margin")
             : string.Create(inv, $"otherwise served from {c.FallbackNodeId} at {extra / 100.0:0.00} more per unit");
         var space = string.Create(inv, $"{s.Units} units, {s.Milliliters / 1000.0:0.#} L {c.Zone}");
         var switching = string.Create(inv, $"switching cost {settings.SwitchCostCents / 100.0:0.00} over {settings.HorizonDays} days");

@@ -34,6 +34,16 @@ public static class NetworkAssortment
         return ValidationContext.For(network).FulfilmentNodes.Where(n => n.Kind != NodeKind.CentralDc).ToArray();
     }
 
+    /// <summary>
+    /// The open fulfilment node nearest a delivery point: the node whose area the demand belongs to, whichever node
+    /// the current assortment sent it to. Null when the network has no open fulfilment node.
+    /// </summary>
+    public static string? AreaOf(NetworkModel network, GeoPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return ValidationContext.For(network).FulfilmentNodes.MinBy(n => n.Location.HaversineMetersTo(point))?.Id;
+    }
+
     /// <param name="dailyDemand">Units per day per node id, then SKU id, of the node's area.</param>
     /// <param name="current">Current assortment per node id; a node missing here has none (stocks everything it holds).</param>
     /// <param name="nodeIds">Nodes to plan; null = <see cref="SmallNodes"/>.</param>

@@ -89,7 +89,7 @@ public static class AssortmentPlanning
         var records = new List<DemandRecord>();
         foreach (var c in captured)
         {
-            var area = nodes.MinBy(n => n.Location.HaversineMetersTo(c.DeliverTo))!.Id;
+            var area = NetworkAssortment.AreaOf(network, c.DeliverTo)!;
             var day = (int)(c.At.UtcDateTime.Date - origin).TotalDays;
             foreach (var line in c.Lines) records.Add(new DemandRecord(area, line.SkuId, day, line.Quantity));
         }
