@@ -16,5 +16,6 @@ public static class BenchCatalog
         Routing.CvrpBench.Build(),
         Pipeline.PipelineBench.Build(),
         Journal.JournalBench.Build(),
+        Assortment.AssortmentBench.Build(),
     ];
 }
