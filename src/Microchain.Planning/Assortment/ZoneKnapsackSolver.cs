@@ -16,11 +16,17 @@ public static partial class ZoneKnapsackSolver
         options ??= ZoneKnapsackOptions.Default;
         var s = new State(problem);
         if (s.Cand.Length == 0) return new ZoneKnapsackSolution([], 0, 0, KnapsackStatus.Optimal, 0, 0);
-        Greedy(s);
+        Greedy(s, s.Order);
         LocalSearch(s, options.MaxLocalSearchPasses);
         var incumbent = s.Chosen();
         var score = s.Score;
         var (lagrangian, lambda) = LagrangianBound(s);
+        // A second start guided by the bound: the slot priced at λ, items by (score − λ) per unit of volume.
+        s.Clear();
+        Greedy(s, Enumerable.Range(0, s.Cand.Length)
+            .OrderByDescending(k => (s.Score0[k] - lambda) / s.Vol[k]).ThenBy(k => s.Cand[k]).ToArray());
+        LocalSearch(s, options.MaxLocalSearchPasses);
+        if (s.Score > score) (incumbent, score) = (s.Chosen(), s.Score);
         if (s.Cand.Length <= options.MaxExactItems)
         {
             var bb = new BranchAndBound(s, score, incumbent, options.MaxNodes);
@@ -91,6 +97,13 @@ public static partial class ZoneKnapsackSolver
             Score -= Score0[k];
         }
 
+        public void Clear()
+        {
+            Array.Clear(In);
+            Array.Clear(Used);
+            (Count, Score) = (0, 0);
+        }
+
         public List<int> Chosen()
         {
             var list = new List<int>(Count);
@@ -100,9 +113,9 @@ public static partial class ZoneKnapsackSolver
         }
     }
 
-    private static void Greedy(State s)
+    private static void Greedy(State s, int[] order)
     {
-        foreach (var k in s.Order)
+        foreach (var k in order)
             if (s.FitsAdd(k)) s.Add(k);
     }
 

@@ -9,8 +9,6 @@ namespace Microchain.Server.Networks;
 /// </summary>
 public sealed class NetworkCatalog
 {
-    private static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> None = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-
     private readonly Dictionary<string, NetworkModel> _byTenant = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, IReadOnlySet<string>>> _assortments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NetworkModel> _merged = new(StringComparer.Ordinal);
@@ -43,6 +41,7 @@ public sealed class NetworkCatalog
     private void Merge(string tenant)
     {
         if (!_byTenant.TryGetValue(tenant, out var network)) return;
-        _merged[tenant] = network with { Assortments = _assortments.GetValueOrDefault(tenant) ?? None };
+        // A tenant without assortments reads the network exactly as set (same instance, same cached indexes).
+        _merged[tenant] = _assortments.TryGetValue(tenant, out var sets) && sets.Count > 0 ? network with { Assortments = sets } : network;
     }
 }
