@@ -44,7 +44,7 @@ public static class AssortmentBench
                     var s = ZoneKnapsackSolver.Solve(p);
                     var ms = clock.Elapsed.TotalMilliseconds;
                     clock.Restart();
-                    var (cp, cpBound, optimal) = CpSatKnapsack.Solve(p, parse.GetValue(cpSeconds));
+                    var (cp, cpBound, optimal, cpStatus) = CpSatKnapsack.Solve(p, parse.GetValue(cpSeconds));
                     var cpMs = clock.Elapsed.TotalMilliseconds;
                     var found = cpBound != long.MaxValue;
                     (solved, items, oursMs, peerMs) = (solved + 1, items + p.Count, oursMs + ms, peerMs + cpMs);
@@ -55,7 +55,7 @@ public static class AssortmentBench
                     if (s.Status == KnapsackStatus.Optimal) oursOptimal++;
                     if (optimal) (peerOptimal, peerOptimalScore, oursOnPeerOptimal) = (peerOptimal + 1, peerOptimalScore + cp, oursOnPeerOptimal + s.Score);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{seed,4}  {request.NodeId,-8}  {p.Count,5}  {p.Slots,5}  {s.Score,12}  {s.Bound,12}  {(found ? cp.ToString(CultureInfo.InvariantCulture) : "none"),12}  {(found ? cpBound.ToString(CultureInfo.InvariantCulture) : "-"),12}  {100 * s.Gap,6:F3}  {(found ? ((double)s.Score / Math.Max(1, cp)).ToString("F5", CultureInfo.InvariantCulture) : "-"),7}  {ms,7:F0}  {cpMs,8:F0}"));
+                        $"{seed,4}  {request.NodeId,-8}  {p.Count,5}  {p.Slots,5}  {s.Score,12}  {s.Bound,12}  {(found ? cp.ToString(CultureInfo.InvariantCulture) : cpStatus.ToLowerInvariant()),12}  {(found ? cpBound.ToString(CultureInfo.InvariantCulture) : "-"),12}  {100 * s.Gap,6:F3}  {(found ? ((double)s.Score / Math.Max(1, cp)).ToString("F5", CultureInfo.InvariantCulture) : "-"),7}  {ms,7:F0}  {cpMs,8:F0}"));
                 }
             }
             var headline = new

@@ -6,7 +6,7 @@ namespace Microchain.Bench.Assortment;
 /// <summary>The peer: the same zone knapsack (volume per zone, slots) solved by OR-Tools CP-SAT.</summary>
 internal static class CpSatKnapsack
 {
-    public static (long Score, long Bound, bool Optimal) Solve(ZoneKnapsackProblem p, double seconds)
+    public static (long Score, long Bound, bool Optimal, string Status) Solve(ZoneKnapsackProblem p, double seconds)
     {
         var model = new CpModel();
         var objective = LinearExpr.NewBuilder();
@@ -25,7 +25,7 @@ internal static class CpSatKnapsack
         model.Maximize(objective);
         var solver = new CpSolver { StringParameters = FormattableString.Invariant($"max_time_in_seconds:{seconds},num_workers:1,random_seed:1") };
         var status = solver.Solve(model);
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return (0, long.MaxValue, false);
-        return ((long)Math.Round(solver.ObjectiveValue), (long)Math.Floor(solver.BestObjectiveBound + 1e-6), status == CpSolverStatus.Optimal);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return (0, long.MaxValue, false, status.ToString());
+        return ((long)Math.Round(solver.ObjectiveValue), (long)Math.Floor(solver.BestObjectiveBound + 1e-6), status == CpSolverStatus.Optimal, status.ToString());
     }
 }
