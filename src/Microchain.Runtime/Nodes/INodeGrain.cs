@@ -32,7 +32,7 @@ public interface INodeGrain : IGrainWithStringKey
     Task<CommandOutcome> Count(string skuId, int counted, CancellationToken cancellationToken);
 
     [Alias("Reserve")]
-    Task<ReserveOutcome> Reserve(string reservationId, IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    Task<ReserveOutcome> Reserve(string reservationId, [Immutable] IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     [Alias("Release")]
     Task<CommandOutcome> Release(string reservationId, string reason, CancellationToken cancellationToken);
