@@ -13,6 +13,12 @@ public sealed record OrderLoadResult(double Seconds, long Acknowledged, long All
     public IReadOnlyDictionary<string, long> RefusedBy { get; init; } = new Dictionary<string, long>();
 
     public double OrdersPerSecond => Seconds > 0 ? Acknowledged / Seconds : 0;
+
+    /// <summary>This process's CPU time in the window (server and load generator: they share the process).</summary>
+    public double ProcessCpuSeconds { get; init; }
+
+    /// <summary>CPU per acknowledged order: robust on a shared machine, where orders/s also measures the neighbours.</summary>
+    public double CpuMillisecondsPerOrder => Acknowledged > 0 ? ProcessCpuSeconds * 1e3 / Acknowledged : 0;
 }
 
 /// <summary>
@@ -53,13 +59,14 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
     public async Task<OrderLoadResult> ClosedLoopAsync(int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var tallies = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             var tally = new Tally();
             while (Stopwatch.GetTimestamp() < end) await SendAsync(Stopwatch.GetTimestamp(), tally, cancellationToken);
             return tally;
         }, cancellationToken)));
-        return Tally.Merge(tallies, duration.TotalSeconds);
+        return Tally.Merge(tallies, duration.TotalSeconds) with { ProcessCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds };
     }
 
     public async Task<OrderLoadResult> OpenLoopAsync(double ordersPerSecond, TimeSpan duration, CancellationToken cancellationToken)

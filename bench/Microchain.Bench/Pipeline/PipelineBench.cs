@@ -73,6 +73,9 @@ public static class PipelineBench
         var rawOrdersPerSecond = raw.AppendsPerSecond / 2;
         var ratio = rawOrdersPerSecond > 0 ? closed.OrdersPerSecond / rawOrdersPerSecond : 0;
         output.WriteLine($"raw journal (same SQLite store and group commit, {clients} writers, 2 appends per order): {raw.AppendsPerSecond:F0} appends/s = {rawOrdersPerSecond:F0} orders/s, p99 {raw.P99Ms:F1} ms");
+        var cpuRatio = closed.CpuMillisecondsPerOrder > 0 ? 2 * raw.CpuMicrosecondsPerAppend / 1e3 / closed.CpuMillisecondsPerOrder : 0;
+        output.WriteLine($"CPU per order: pipeline {closed.CpuMillisecondsPerOrder:F2} ms (server and load generator), raw 2 appends {2 * raw.CpuMicrosecondsPerAppend / 1e3:F3} ms; ratio {cpuRatio:F3}; " +
+            $"so {Environment.ProcessorCount} cores at full use would carry ≈ {Environment.ProcessorCount * 1e3 / Math.Max(closed.CpuMillisecondsPerOrder, 1e-9):F0} orders/s");
         output.WriteLine($"pipeline / raw floor: {ratio:F3}  (target ≥ 5,000 orders/s: {(closed.OrdersPerSecond >= 5_000 ? "met" : "not met")}; p99 ≤ 50 ms at half rate: {(open.Acknowledged > 0 && open.P99Ms <= 50 ? "met" : "not met")})");
         if (json)
             BenchJson.WriteHeadline(output, new
@@ -89,6 +92,9 @@ public static class PipelineBench
                 rawAppendsPerSecond = Math.Round(raw.AppendsPerSecond, 1),
                 rawOrdersPerSecond = Math.Round(rawOrdersPerSecond, 1),
                 ratioToRaw = Math.Round(ratio, 4),
+                cpuMsPerOrder = Math.Round(closed.CpuMillisecondsPerOrder, 3),
+                rawCpuMsPerOrder = Math.Round(2 * raw.CpuMicrosecondsPerAppend / 1e3, 4),
+                cpuRatioToRaw = Math.Round(cpuRatio, 4),
                 clients,
                 seconds,
             });
