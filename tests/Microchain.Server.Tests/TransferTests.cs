@@ -218,6 +218,24 @@ public abstract class TransferTests(ServerFixture server)
         Assert.Equal((before.OnHand + 3, before.InTransit + 6), await Stock(to, sku));
     }
 
+    /// <summary>A receipt applied at the destination whose record was lost and never retried: the next receipt's refusal there makes the transfer adopt it.</summary>
+    [Fact]
+    public async Task Receipt_appliedAtTheNodeButNeverRecorded_isAdoptedBeforeTheNextOne()
+    {
+        var (from, to, sku, _) = await Lane(7);
+        var before = await Stock(to, sku);
+        await Ok(HttpMethod.Post, "/v1/transfers", ShipBody("tr-orphan", from, to, sku, 10), HttpStatusCode.Created);
+        Assert.True((await NodeTransfers(to).ReceiveTransfer("tr-orphan", "r-orphan", [new StockLine(sku, 4)], Ct)).Succeeded);
+
+        using (var over = await Send(HttpMethod.Post, "/v1/transfers/tr-orphan/receipts", ReceiptBody("r2", sku, 7)))
+            Assert.Equal("transfer.over_receipt", (await ProblemAssert.IsProblem(over, 409)).GetProperty("code").GetString());
+        var adopted = await Ok(HttpMethod.Get, "/v1/transfers/tr-orphan");
+        Assert.Equal((4, 6), (adopted.GetProperty("lines")[0].GetProperty("received").GetInt32(), adopted.GetProperty("lines")[0].GetProperty("inTransit").GetInt32()));
+        var closed = await Ok(HttpMethod.Post, "/v1/transfers/tr-orphan/receipts", ReceiptBody("r2", sku, 6));
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
+        Assert.Equal((before.OnHand + 10, before.InTransit), await Stock(to, sku));
+    }
+
     [Theory]
     [InlineData("""{"fromNodeId":"FROM","toNodeId":"TO","lines":[{"skuId":"SKU","quantity":1}]}""", 400, "transfer-id-required")]
     [InlineData("""{"transferId":"bad/id","fromNodeId":"FROM","toNodeId":"TO","lines":[{"skuId":"SKU","quantity":1}]}""", 400, "bad-transfer-id")]

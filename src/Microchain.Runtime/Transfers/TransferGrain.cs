@@ -65,7 +65,10 @@ public sealed class TransferGrain(IEventJournal journal, TimeProvider time) : Gr
         return new TransferOutcome(TransferResult.Done, TransferView.Of(_transfer!));
     }
 
-    public async Task<TransferOutcome> Receive(string receiptId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken)
+    public Task<TransferOutcome> Receive(string receiptId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken) =>
+        ReceiveAsync(receiptId, lines, reconciled: false, cancellationToken);
+
+    private async Task<TransferOutcome> ReceiveAsync(string receiptId, IReadOnlyList<StockLine> lines, bool reconciled, CancellationToken cancellationToken)
     {
         if (_transfer is null) return new TransferOutcome(TransferResult.NotFound, null);
         await ResumeAsync(cancellationToken);
@@ -82,12 +85,20 @@ public sealed class TransferGrain(IEventJournal journal, TimeProvider time) : Gr
         }
         var receipt = (TransferReceiptRecorded)events[0];
         var outcome = await Step(n => n.ReceiveTransfer(_transferId, receiptId, receipt.Lines, cancellationToken));
+        if (!outcome.Succeeded && !reconciled && Diverged(outcome))
+        {
+            _reconcile = true;
+            return await ReceiveAsync(receiptId, lines, reconciled: true, cancellationToken);
+        }
         if (!outcome.Succeeded) return Refused(outcome.ErrorCode!, outcome.Message!);
         await RecordAsync(events, cancellationToken);
         return new TransferOutcome(TransferResult.Done, TransferView.Of(_transfer));
     }
 
-    public async Task<TransferOutcome> Close(CloseTransfer command, CancellationToken cancellationToken)
+    public Task<TransferOutcome> Close(CloseTransfer command, CancellationToken cancellationToken) =>
+        CloseAsync(command, reconciled: false, cancellationToken);
+
+    private async Task<TransferOutcome> CloseAsync(CloseTransfer command, bool reconciled, CancellationToken cancellationToken)
     {
         if (_transfer is null) return new TransferOutcome(TransferResult.NotFound, null);
         await ResumeAsync(cancellationToken);
@@ -107,6 +118,11 @@ public sealed class TransferGrain(IEventJournal journal, TimeProvider time) : Gr
             return Refused(ex.Code, ex.Message);
         }
         var outcome = await Step(n => n.CloseTransfer(_transferId, closed.Discrepancies, cancellationToken));
+        if (!outcome.Succeeded && !reconciled && Diverged(outcome))
+        {
+            _reconcile = true;
+            return await CloseAsync(command, reconciled: true, cancellationToken);
+        }
         if (!outcome.Succeeded) return Refused(outcome.ErrorCode!, outcome.Message!);
         await RecordAsync([closed], cancellationToken);
         return new TransferOutcome(TransferResult.Done, TransferView.Of(_transfer));
@@ -171,6 +187,12 @@ public sealed class TransferGrain(IEventJournal journal, TimeProvider time) : Gr
         if (_transfer is null) _transfer = Transfer.Replay(events);
         else foreach (var e in events) _transfer.Apply(e);
     }
+
+    /// <summary>
+    /// The destination refused a step the stream allowed: it applied something the stream missed (a lost record
+    /// whose client never retried). Reconcile once and decide again on what the node holds.
+    /// </summary>
+    private static bool Diverged(CommandOutcome outcome) => outcome.ErrorCode is "transfer.over_receipt" or "transfer.closed" or "transfer.discrepancy";
 
     private T Node<T>(string nodeId) where T : IGrainWithStringKey => GrainFactory.GetGrain<T>(GrainKey.Compose(_tenant, nodeId));
 
