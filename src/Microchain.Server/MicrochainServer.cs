@@ -78,6 +78,7 @@ public static class MicrochainServer
         app.MapForecastEndpoints();
         app.MapOrderToolsEndpoints();
         app.MapWebhookEndpoints();
+        app.MapTransferEndpoints();
         return app;
     }
 }

@@ -162,7 +162,9 @@ public sealed partial class NodeStock
                 ReservedUnits -= UnitsOf(_reservations[p.ReservationId].Lines);
                 _reservations.Remove(p.ReservationId);
                 break;
-            default: throw new DomainException("stock.unknown_event", $"unknown stock event {e.GetType().Name}");
+            default:
+                if (!ApplyTransfer(e)) throw new DomainException("stock.unknown_event", $"unknown stock event {e.GetType().Name}");
+                break;
         }
     }
 

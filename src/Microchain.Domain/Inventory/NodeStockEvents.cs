@@ -12,6 +12,10 @@ namespace Microchain.Domain.Inventory;
 [JsonDerivedType(typeof(ReservationReleased), "reservation-released")]
 [JsonDerivedType(typeof(StockPicked), "stock-picked")]
 [JsonDerivedType(typeof(ReservationExtended), "reservation-extended")]
+[JsonDerivedType(typeof(TransferShippedOut), "transfer-shipped-out")]
+[JsonDerivedType(typeof(TransferInboundRegistered), "transfer-inbound-registered")]
+[JsonDerivedType(typeof(TransferStockReceived), "transfer-stock-received")]
+[JsonDerivedType(typeof(TransferInboundClosed), "transfer-inbound-closed")]
 public interface INodeStockEvent
 {
     DateTimeOffset At { get; }

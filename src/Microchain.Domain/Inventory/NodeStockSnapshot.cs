@@ -4,7 +4,9 @@ namespace Microchain.Domain.Inventory;
 public sealed record PositionSnapshot(string SkuId, int OnHand, int Reserved, int InTransit, int Capacity, int SafetyStock);
 
 /// <summary>A node's stock folded to a point in its journal, so that activation need not replay every event.</summary>
-public sealed record NodeStockSnapshot(string NodeId, IReadOnlyList<PositionSnapshot> Positions, IReadOnlyList<Reservation> Reservations);
+/// <remarks>Transfers are optional so that snapshots written before them still load.</remarks>
+public sealed record NodeStockSnapshot(string NodeId, IReadOnlyList<PositionSnapshot> Positions, IReadOnlyList<Reservation> Reservations,
+    IReadOnlyList<OutboundTransfer>? Outbound = null, IReadOnlyList<InboundTransfer>? Inbound = null);
 
 public sealed partial class NodeStock
 {
@@ -13,7 +15,9 @@ public sealed partial class NodeStock
         _positions.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new PositionSnapshot(p.Key, p.Value.OnHand, p.Value.Reserved, p.Value.InTransit, p.Value.Capacity, p.Value.SafetyStock))
             .ToArray(),
-        _reservations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray());
+        _reservations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray(),
+        OutboundSnapshot(),
+        InboundSnapshot());
 
     /// <summary>Rebuilds a node's stock from a snapshot, checking every invariant on the way in.</summary>
     public static NodeStock FromSnapshot(NodeStockSnapshot snapshot)
@@ -33,6 +37,7 @@ public sealed partial class NodeStock
             var reserved = reservedBySku.GetValueOrDefault(skuId);
             Guard.That(reserved == position.Reserved, "stock.snapshot", $"snapshot of {snapshot.NodeId}: {skuId} reserved {position.Reserved} but reservations hold {reserved}");
         }
+        stock.RestoreTransfers(snapshot);
         Guard.That(reservedBySku.Keys.All(stock._positions.ContainsKey), "stock.snapshot", $"snapshot of {snapshot.NodeId}: a reservation holds a SKU without a position");
         return stock;
     }

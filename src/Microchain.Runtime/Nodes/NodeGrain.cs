@@ -17,7 +17,7 @@ namespace Microchain.Runtime.Nodes;
 /// </para>
 /// </summary>
 [Orleans.Concurrency.Reentrant]
-public sealed class NodeGrain(IEventJournal journal, TimeProvider time, Orders.ReservationTiming timing) : Grain, INodeGrain
+public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, Orders.ReservationTiming timing) : Grain, INodeGrain
 {
     /// <summary>Snapshot after this many events so that activation stays fast on busy nodes.</summary>
     private const int SnapshotEvery = 500;
