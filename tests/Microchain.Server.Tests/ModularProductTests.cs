@@ -187,6 +187,27 @@ public sealed class ModularProductTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Pick_orderForAKit_consumesItsComponentsAndRecordsTheAssembly()
+    {
+        var (kit, _, _) = KitsSharingAComponent();
+        var t = await TenantWith(Components(kit, 200));
+        using var placed = await Send(t, HttpMethod.Post, "/v1/orders", OrderBody((kit.Id, 3)), "pick-me");
+        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+        var orderId = JsonDocument.Parse(await placed.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("orderId").GetString();
+
+        var picked = await Json(t, HttpMethod.Post, $"/v1/orders/{orderId}:pick",
+            JsonSerializer.Serialize(new { nodeId = Mfc, lines = new[] { new { skuId = kit.Id, quantity = 2 } } }));
+
+        Assert.Equal("picked", picked.GetProperty("status").GetString(), ignoreCase: true);
+        var stock = (await Json(t, HttpMethod.Get, $"/v1/nodes/{Mfc}/stock?limit=1000")).GetProperty("items").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("skuId").GetString()!, r => (OnHand: r.GetProperty("onHand").GetInt32(), Reserved: r.GetProperty("reserved").GetInt32()));
+        foreach (var line in kit.Bom!.Lines) Assert.Equal((200 - 2 * line.Quantity, 0), stock[line.ComponentId]);
+        var atp = await Json(t, HttpMethod.Get, $"/v1/nodes/{Mfc}/atp?skus={kit.Id}");
+        Assert.Equal(2, atp.GetProperty("assembledUnits").GetProperty(kit.Id).GetInt64());
+        Assert.Equal(0, atp.GetProperty("committedAssemblyUnits").GetInt64());
+    }
+
+    [Fact]
     public async Task Atp_badRequests_areProblems()
     {
         var t = await TenantWith(new Dictionary<string, int>());
