@@ -69,6 +69,7 @@ public static class MicrochainServer
         app.MapHealthEndpoints();
         app.MapNetworkEndpoints();
         app.MapStockEndpoints();
+        app.MapAtpEndpoints();
         app.MapLedgerEndpoints();
         app.MapOrderEndpoints();
         app.MapPickingEndpoints();

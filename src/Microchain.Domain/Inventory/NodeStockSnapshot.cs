@@ -4,9 +4,13 @@ namespace Microchain.Domain.Inventory;
 public sealed record PositionSnapshot(string SkuId, int OnHand, int Reserved, int InTransit, int Capacity, int SafetyStock);
 
 /// <summary>A node's stock folded to a point in its journal, so that activation need not replay every event.</summary>
-/// <remarks>Transfers are optional so that snapshots written before them still load.</remarks>
+/// <remarks>Transfers and assembly are optional so that snapshots written before them still load.</remarks>
 public sealed record NodeStockSnapshot(string NodeId, IReadOnlyList<PositionSnapshot> Positions, IReadOnlyList<Reservation> Reservations,
-    IReadOnlyList<OutboundTransfer>? Outbound = null, IReadOnlyList<InboundTransfer>? Inbound = null);
+    IReadOnlyList<OutboundTransfer>? Outbound = null, IReadOnlyList<InboundTransfer>? Inbound = null)
+{
+    public AssemblySetup? Assembly { get; init; }
+    public IReadOnlyList<StockLine>? Assembled { get; init; }
+}
 
 public sealed partial class NodeStock
 {
@@ -17,12 +21,19 @@ public sealed partial class NodeStock
             .ToArray(),
         _reservations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray(),
         OutboundSnapshot(),
-        InboundSnapshot());
+        InboundSnapshot())
+    {
+        Assembly = _assembly,
+        Assembled = _assembled.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new StockLine(a.Key, (int)Math.Min(int.MaxValue, a.Value))).ToArray(),
+    };
 
     /// <summary>Rebuilds a node's stock from a snapshot, checking every invariant on the way in.</summary>
     public static NodeStock FromSnapshot(NodeStockSnapshot snapshot)
     {
         var stock = new NodeStock(snapshot.NodeId);
+        snapshot.Assembly?.Validate();
+        stock._assembly = snapshot.Assembly;
+        foreach (var a in snapshot.Assembled ?? []) stock._assembled[a.SkuId] = a.Quantity;
         foreach (var p in snapshot.Positions)
             stock._positions[p.SkuId] = new InventoryPosition(p.OnHand, p.Reserved, p.InTransit, p.Capacity, p.SafetyStock);
         var reservedBySku = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -74,7 +74,7 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
     public Task<NodeAvailability> GetAvailability(IReadOnlyList<string> skuIds, CancellationToken cancellationToken)
     {
         var atp = new Dictionary<string, int>(skuIds.Count, StringComparer.Ordinal);
-        foreach (var sku in skuIds) atp[sku] = _stock.Positions.TryGetValue(sku, out var p) ? Math.Max(0, p.Available) : 0;
+        foreach (var sku in skuIds) atp[sku] = _stock.AvailableToPromise(sku); // modular SKUs: finished units plus what can be assembled
         return Task.FromResult(new NodeAvailability(_stock.NodeId, atp, (int)Math.Min(int.MaxValue, _stock.ReservedUnits)));
     }
 
