@@ -162,6 +162,10 @@ public sealed partial class NodeStock
                 ReservedUnits -= UnitsOf(_reservations[p.ReservationId].Lines);
                 _reservations.Remove(p.ReservationId);
                 break;
+            case StockReturned r:
+                foreach (var line in r.Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Receive(line.Quantity);
+                RememberReturn(r.ReturnId);
+                break;
             default: throw new DomainException("stock.unknown_event", $"unknown stock event {e.GetType().Name}");
         }
     }

@@ -12,6 +12,7 @@ namespace Microchain.Domain.Inventory;
 [JsonDerivedType(typeof(ReservationReleased), "reservation-released")]
 [JsonDerivedType(typeof(StockPicked), "stock-picked")]
 [JsonDerivedType(typeof(ReservationExtended), "reservation-extended")]
+[JsonDerivedType(typeof(StockReturned), "stock-returned")]
 public interface INodeStockEvent
 {
     DateTimeOffset At { get; }
@@ -33,3 +34,6 @@ public sealed record StockPicked(string ReservationId, IReadOnlyList<StockLine> 
 
 /// <summary>A reservation still wanted by its order holds on until a later expiry.</summary>
 public sealed record ReservationExtended(string ReservationId, DateTimeOffset ExpiresAt, DateTimeOffset At) : INodeStockEvent;
+
+/// <summary>Picked units came back (a failed delivery); <paramref name="ReturnId"/> makes the receipt happen once.</summary>
+public sealed record StockReturned(string ReturnId, IReadOnlyList<StockLine> Lines, DateTimeOffset At) : INodeStockEvent;

@@ -4,7 +4,8 @@ namespace Microchain.Domain.Inventory;
 public sealed record PositionSnapshot(string SkuId, int OnHand, int Reserved, int InTransit, int Capacity, int SafetyStock);
 
 /// <summary>A node's stock folded to a point in its journal, so that activation need not replay every event.</summary>
-public sealed record NodeStockSnapshot(string NodeId, IReadOnlyList<PositionSnapshot> Positions, IReadOnlyList<Reservation> Reservations);
+public sealed record NodeStockSnapshot(string NodeId, IReadOnlyList<PositionSnapshot> Positions, IReadOnlyList<Reservation> Reservations,
+    IReadOnlyList<string>? ReturnIds = null);
 
 public sealed partial class NodeStock
 {
@@ -13,7 +14,8 @@ public sealed partial class NodeStock
         _positions.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new PositionSnapshot(p.Key, p.Value.OnHand, p.Value.Reserved, p.Value.InTransit, p.Value.Capacity, p.Value.SafetyStock))
             .ToArray(),
-        _reservations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray());
+        _reservations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray(),
+        _returnOrder.ToArray());
 
     /// <summary>Rebuilds a node's stock from a snapshot, checking every invariant on the way in.</summary>
     public static NodeStock FromSnapshot(NodeStockSnapshot snapshot)
@@ -21,6 +23,7 @@ public sealed partial class NodeStock
         var stock = new NodeStock(snapshot.NodeId);
         foreach (var p in snapshot.Positions)
             stock._positions[p.SkuId] = new InventoryPosition(p.OnHand, p.Reserved, p.InTransit, p.Capacity, p.SafetyStock);
+        foreach (var returnId in snapshot.ReturnIds ?? []) stock.RememberReturn(returnId);
         var reservedBySku = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var r in snapshot.Reservations)
         {
