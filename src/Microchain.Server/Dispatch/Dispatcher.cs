@@ -13,6 +13,7 @@ namespace Microchain.Server.Dispatch;
 public sealed partial class Dispatcher(NetworkCatalog catalog, WaveRunner runner, WaveStore store, DispatchOptions options, ILogger<Dispatcher> logger) : BackgroundService
 {
     private readonly Dictionary<string, DateTimeOffset> _lastSlot = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _running = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,12 +36,25 @@ public sealed partial class Dispatcher(NetworkCatalog catalog, WaveRunner runner
         }
     }
 
-    /// <summary>Runs every wave that is due now; returns how many were planned.</summary>
-    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    /// <summary>Runs every wave that is due now (of one tenant, or of all); returns how many were planned.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken, string? onlyTenant = null)
+    {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunDueOnceAsync(onlyTenant, cancellationToken);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private async Task<int> RunDueOnceAsync(string? onlyTenant, CancellationToken cancellationToken)
     {
         var planned = 0;
         var now = runner.Clock.GetUtcNow();
-        foreach (var tenant in catalog.Tenants())
+        foreach (var tenant in catalog.Tenants().Where(t => onlyTenant is null || t == onlyTenant))
         {
             if (catalog.Get(tenant) is not { } network) continue;
             foreach (var nodeId in network.Vehicles.Select(v => v.NodeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
