@@ -45,6 +45,8 @@ public sealed class DispatchTests(ServerFixture server)
         var route = wave.GetProperty("routes").EnumerateArray().First();
         Assert.True(route.GetProperty("distanceMeters").GetInt64() > 0);
         Assert.Equal(3, route.GetProperty("load").GetArrayLength());
+        Assert.Equal("van", route.GetProperty("kind").GetString());
+        Assert.Equal(wave.GetProperty("summary").GetProperty("costCents").GetInt64(), wave.GetProperty("routes").EnumerateArray().Sum(r => r.GetProperty("costCents").GetInt64()));
 
         using var list = await _s.Get($"/v1/nodes/{DispatchScenario.Node}/waves?limit=1");
         var page = await DispatchScenario.Json(list);

@@ -40,7 +40,7 @@ public static class WaveRouting
             // The independent checker sees every wave before it is recorded: a wrong route must never reach a courier.
             var violations = SolutionChecker.Check(model.Problem, solution);
             if (violations.Count > 0) throw new InvalidOperationException($"the {kind} routes of the wave break {violations[0].Kind}: {violations[0].Message}");
-            if (solution.Routes.Count > 0) legs.Add(new WaveLeg(Profile(kind), request, solution));
+            if (solution.Routes.Count > 0) legs.Add(new WaveLeg(JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()), request, solution));
             foreach (var u in solution.Unassigned) reasons[u.JobId] = u.Reason;
             var served = solution.Routes.SelectMany(r => r.Stops).Select(s => s.JobId).ToHashSet(StringComparer.Ordinal);
             open = [.. open.Where(j => !served.Contains(j.JobId))];

@@ -3,14 +3,15 @@ using Microchain.Server.Routing;
 
 namespace Microchain.Server.Dispatch;
 
-public sealed record WaveSummaryView(int Routes, int Stops, int Orders, int Left, long DistanceMeters, decimal CostCents, long ComputingMs);
+public sealed record WaveSummaryView(int Routes, int Stops, int Orders, int Left, long DistanceMeters, long CostCents, long ComputingMs);
 
 public sealed record WaveStopView(int Stop, int Sequence, IReadOnlyList<string> OrderIds, string? LockerId, int? LockerCompartments, double Lat, double Lon,
     DateTimeOffset Arrival, DateTimeOffset EtaStart, DateTimeOffset EtaEnd, IReadOnlyList<long> LoadAfter, string? Outcome, string? Reason,
     IReadOnlyDictionary<string, string>? Redirected);
 
+/// <summary>A route; its cost is rounded to whole cents (the solver's per-hour cost has fractions).</summary>
 public sealed record WaveRouteView(string VehicleId, string Kind, DateTimeOffset Departure, DateTimeOffset Arrival, long DistanceMeters, long DurationSeconds,
-    decimal CostCents, IReadOnlyList<long> Load, IReadOnlyList<WaveStopView> Stops);
+    long CostCents, IReadOnlyList<long> Load, IReadOnlyList<WaveStopView> Stops);
 
 /// <summary>A wave as the API shows it; loads are [grams, millilitres, totes].</summary>
 public sealed record WaveView(string WaveId, string NodeId, string Trigger, DateTimeOffset Slot, DateTimeOffset PlannedAt, WaveSummaryView Summary,
@@ -36,7 +37,7 @@ public static class WaveViews
                         steps[s.Sequence].Load, report?.Outcome, report?.Reason, report is { Redirected.Count: > 0 } ? report.Redirected : null);
                 }).ToArray();
                 routes.Add(new WaveRouteView(route.VehicleId, leg.Kind, plan.Origin.AddSeconds(route.Departure), plan.Origin.AddSeconds(route.Arrival),
-                    route.Distance, route.Duration, route.Cost, route.Load, stops));
+                    route.Distance, route.Duration, (long)Math.Round(route.Cost, MidpointRounding.AwayFromZero), route.Load, stops));
             }
         }
         var summary = new WaveSummaryView(routes.Count, plan.Stops.Count, plan.Stops.Sum(s => s.OrderIds.Count), plan.Left.Count,
