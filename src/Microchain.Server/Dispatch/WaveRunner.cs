@@ -57,10 +57,20 @@ public sealed partial class WaveRunner(NetworkCatalog catalog, OrderIndex index,
                 store.Forget(tenant, nodeId);
                 throw;
             }
-            // After the plan is durable. An order whose dispatch is lost here stays picked and goes out in the next wave.
+            // After the plan is durable. An order whose dispatch is refused (cancelled meanwhile) or lost here stays
+            // where it is; a picked one goes out in the next wave.
             foreach (var stop in stops)
                 foreach (var orderId in stop.OrderIds)
-                    await Order(tenant, orderId).DispatchInWave(new WaveStop(nodeId, waveId, stop.VehicleId, stop.Stop, new DeliveryWindow(stop.EtaStart, stop.EtaEnd)), cancellationToken);
+                {
+                    try
+                    {
+                        await Order(tenant, orderId).DispatchInWave(new WaveStop(nodeId, waveId, stop.VehicleId, stop.Stop, new DeliveryWindow(stop.EtaStart, stop.EtaEnd)), cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+                    {
+                        // The wave is recorded; one order's storage hiccup must not hide it from the caller.
+                    }
+                }
             return new WaveRun(WaveRunStatus.Planned, await store.GetAsync(tenant, nodeId, waveId, cancellationToken));
         }
         finally
