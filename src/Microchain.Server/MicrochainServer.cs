@@ -55,6 +55,11 @@ public static class MicrochainServer
         builder.Services.AddSingleton<Orders.OrderImporter>();
         builder.Services.AddSingleton<Orders.OrderIndex>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Orders.OrderIndex>());
+        builder.Services.AddSingleton(options.Dispatch);
+        builder.Services.AddSingleton<Dispatch.WaveStore>();
+        builder.Services.AddSingleton<Dispatch.WaveRunner>();
+        builder.Services.AddSingleton<Dispatch.Dispatcher>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Dispatch.Dispatcher>());
         builder.Services.AddSingleton<ReadinessState>();
         builder.Services.AddSingleton(new ApiKeyStore(options.Runtime.DataDirectory));
         builder.Services.AddWebhooks(options.Webhooks);
@@ -76,6 +81,7 @@ public static class MicrochainServer
         app.MapOrderImportEndpoints();
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
+        app.MapDispatchEndpoints();
         app.MapForecastEndpoints();
         app.MapOrderToolsEndpoints();
         app.MapWebhookEndpoints();

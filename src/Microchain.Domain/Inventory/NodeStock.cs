@@ -166,6 +166,10 @@ public sealed partial class NodeStock
                 RecordAssembled(p.Assembled);
                 break;
             case AssemblyConfigured c: _assembly = c.Setup; break;
+            case StockReturned r:
+                foreach (var line in r.Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Receive(line.Quantity);
+                RememberReturn(r.ReturnId);
+                break;
             default:
                 if (!ApplyTransfer(e)) throw new DomainException("stock.unknown_event", $"unknown stock event {e.GetType().Name}");
                 break;

@@ -17,6 +17,7 @@ namespace Microchain.Domain.Inventory;
 [JsonDerivedType(typeof(TransferStockReceived), "transfer-stock-received")]
 [JsonDerivedType(typeof(TransferInboundClosed), "transfer-inbound-closed")]
 [JsonDerivedType(typeof(AssemblyConfigured), "assembly-configured")]
+[JsonDerivedType(typeof(StockReturned), "stock-returned")]
 public interface INodeStockEvent
 {
     DateTimeOffset At { get; }
@@ -46,3 +47,6 @@ public sealed record StockPicked(string ReservationId, IReadOnlyList<StockLine> 
 
 /// <summary>A reservation still wanted by its order holds on until a later expiry.</summary>
 public sealed record ReservationExtended(string ReservationId, DateTimeOffset ExpiresAt, DateTimeOffset At) : INodeStockEvent;
+
+/// <summary>Picked units came back (a failed delivery); <paramref name="ReturnId"/> makes the receipt happen once.</summary>
+public sealed record StockReturned(string ReturnId, IReadOnlyList<StockLine> Lines, DateTimeOffset At) : INodeStockEvent;

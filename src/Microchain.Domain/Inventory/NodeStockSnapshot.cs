@@ -4,9 +4,9 @@ namespace Microchain.Domain.Inventory;
 public sealed record PositionSnapshot(string SkuId, int OnHand, int Reserved, int InTransit, int Capacity, int SafetyStock);
 
 /// <summary>A node's stock folded to a point in its journal, so that activation need not replay every event.</summary>
-/// <remarks>Transfers and assembly are optional so that snapshots written before them still load.</remarks>
+/// <remarks>Transfers, returns and assembly are optional so that snapshots written before them still load.</remarks>
 public sealed record NodeStockSnapshot(string NodeId, IReadOnlyList<PositionSnapshot> Positions, IReadOnlyList<Reservation> Reservations,
-    IReadOnlyList<OutboundTransfer>? Outbound = null, IReadOnlyList<InboundTransfer>? Inbound = null)
+    IReadOnlyList<OutboundTransfer>? Outbound = null, IReadOnlyList<InboundTransfer>? Inbound = null, IReadOnlyList<string>? ReturnIds = null)
 {
     public AssemblySetup? Assembly { get; init; }
     public IReadOnlyList<StockLine>? Assembled { get; init; }
@@ -21,7 +21,8 @@ public sealed partial class NodeStock
             .ToArray(),
         _reservations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray(),
         OutboundSnapshot(),
-        InboundSnapshot())
+        InboundSnapshot(),
+        _returnOrder.ToArray())
     {
         Assembly = _assembly,
         Assembled = _assembled.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new StockLine(a.Key, (int)Math.Min(int.MaxValue, a.Value))).ToArray(),
@@ -36,6 +37,7 @@ public sealed partial class NodeStock
         foreach (var a in snapshot.Assembled ?? []) stock._assembled[a.SkuId] = a.Quantity;
         foreach (var p in snapshot.Positions)
             stock._positions[p.SkuId] = new InventoryPosition(p.OnHand, p.Reserved, p.InTransit, p.Capacity, p.SafetyStock);
+        foreach (var returnId in snapshot.ReturnIds ?? []) stock.RememberReturn(returnId);
         var reservedBySku = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var r in snapshot.Reservations)
         {

@@ -1,5 +1,6 @@
 using Microchain.Domain.Catalog;
 using Microchain.Domain.Customers;
+using Microchain.Domain.Dispatch;
 using Microchain.Domain.Fleet;
 using Microchain.Domain.Supply;
 using Microchain.Domain.Validation;
@@ -24,6 +25,9 @@ public sealed record NetworkModel
 
     /// <summary>The tenant's sourcing strategy and cost-to-serve weights.</summary>
     public SourcingPolicy SourcingPolicy { get; init; } = SourcingPolicy.Default;
+
+    /// <summary>The tenant's dispatch waves per node.</summary>
+    public DispatchPolicy Dispatch { get; init; } = DispatchPolicy.Default;
 
     public Node? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
 }

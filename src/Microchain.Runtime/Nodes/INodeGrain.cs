@@ -41,6 +41,10 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("SweepExpired")]
     Task<int> SweepExpired(CancellationToken cancellationToken);
 
+    /// <summary>Puts picked units back on hand (a failed delivery); the same <paramref name="returnId"/> again changes nothing.</summary>
+    [Alias("ReturnStock")]
+    Task<CommandOutcome> ReturnStock(string returnId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken);
+
     [Alias("Pick")]
     Task<CommandOutcome> Pick(string reservationId, IReadOnlyList<StockLine> picked, CancellationToken cancellationToken);
 }

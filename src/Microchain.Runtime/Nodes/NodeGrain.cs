@@ -127,6 +127,9 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
     public Task<CommandOutcome> Release(string reservationId, string reason, CancellationToken cancellationToken) =>
         Run(now => _stock.Release(reservationId, reason, now), cancellationToken);
 
+    public Task<CommandOutcome> ReturnStock(string returnId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken) =>
+        Run(now => _stock.Return(returnId, lines, now), cancellationToken);
+
     public Task<CommandOutcome> Pick(string reservationId, IReadOnlyList<StockLine> picked, CancellationToken cancellationToken) =>
         Run(now => _stock.Pick(reservationId, picked, now), cancellationToken);
 

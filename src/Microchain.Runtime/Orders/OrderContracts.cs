@@ -68,8 +68,9 @@ public sealed record OrderView(
     IReadOnlyList<Allocation> Allocations,
     IReadOnlyList<OrderLine> ShortLines,
     IReadOnlyList<string> RejectionCodes,
-    IReadOnlyList<IOrderEvent> History)
+    IReadOnlyList<IOrderEvent> History,
+    OrderDispatched? Dispatch = null)
 {
     public static OrderView Of(Order o) => new(o.Id, o.Status, o.CustomerId, o.SegmentId, o.Lines, o.DeliverTo, o.LockerId, o.RequestedWindow,
-        o.CapturedAt, o.Promise, o.Allocations, o.ShortLines, o.RejectionCodes, o.History.ToArray());
+        o.CapturedAt, o.Promise, o.Allocations, o.ShortLines, o.RejectionCodes, o.History.ToArray(), o.LastDispatch);
 }
