@@ -25,5 +25,8 @@ public sealed record NetworkModel
     /// <summary>The tenant's sourcing strategy and cost-to-serve weights.</summary>
     public SourcingPolicy SourcingPolicy { get; init; } = SourcingPolicy.Default;
 
+    /// <summary>The tenant's replenishment runs: schedule and policy parameters.</summary>
+    public ReplenishmentSettings Replenishment { get; init; } = ReplenishmentSettings.Default;
+
     public Node? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
 }

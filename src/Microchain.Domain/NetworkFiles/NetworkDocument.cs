@@ -23,6 +23,7 @@ public sealed record NetworkDocument(
     IReadOnlyList<VehicleDto> Vehicles,
     OrderRulesDto OrderRules,
     SourcingDto Sourcing,
+    ReplenishmentDto Replenishment,
     JsonElement? Rules);
 
 public sealed record LocationDto(double Lat, double Lon);

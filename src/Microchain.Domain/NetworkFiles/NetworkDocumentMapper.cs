@@ -33,5 +33,6 @@ internal static class NetworkDocumentMapper
             v.MaxRouteMinutes, v.FixedCostCents, v.CostCentsPerKm, v.CostCentsPerHour, [.. v.Skills]))],
         PolicySections.ToDto(m.OrderRules),
         PolicySections.ToDto(m.SourcingPolicy),
+        ReplenishmentSection.ToDto(m.Replenishment),
         rules);
 }
