@@ -150,7 +150,7 @@ public static class NetworkReplenishment
     private static TransferOrderProposal ClipToPosition(TransferOrderProposal t, StockPosition position)
     {
         if (position.CapacityUnits == int.MaxValue) return t;
-        var room = Math.Max(0, position.CapacityUnits - Math.Max(0, position.AvailableUnits) - Math.Max(0, position.InTransitUnits));
+        var room = (int)Math.Clamp((long)position.CapacityUnits - Math.Max(0, position.AvailableUnits) - Math.Max(0, position.ReservedUnits) - Math.Max(0, position.InTransitUnits), 0, int.MaxValue);
         if (t.QuantityUnits <= room) return t;
         return t with { QuantityUnits = room, Reason = $"{t.Reason}; capacity-clipped from {t.QuantityUnits} to {room}: position capacity {position.CapacityUnits}" };
     }

@@ -5,8 +5,9 @@ namespace Microchain.Planning.Replenishment;
 /// <param name="Sku">The SKU.</param>
 /// <param name="AvailableUnits">On hand minus reserved.</param>
 /// <param name="InTransitUnits">Ordered or shipped, not yet received.</param>
-/// <param name="CapacityUnits">Most units the position may hold (the node ledger's per-SKU limit); int.MaxValue when unknown.</param>
-public readonly record struct StockPosition(string NodeId, string Sku, int AvailableUnits, int InTransitUnits, int CapacityUnits = int.MaxValue);
+/// <param name="CapacityUnits">Most units the position may hold on hand (the node ledger's per-SKU limit); int.MaxValue when unknown.</param>
+/// <param name="ReservedUnits">On hand but promised to orders: takes room, not available.</param>
+public readonly record struct StockPosition(string NodeId, string Sku, int AvailableUnits, int InTransitUnits, int CapacityUnits = int.MaxValue, int ReservedUnits = 0);
 
 /// <summary>Daily demand of one node × SKU, oldest first, ending the day before the planning day.</summary>
 public sealed record DemandHistoryLine(string NodeId, string Sku, IReadOnlyList<double> DailyUnits);

@@ -13,6 +13,12 @@ public sealed class NetworkCatalog
         lock (_lock) _byTenant[tenant] = network;
     }
 
+    /// <summary>Every tenant with a network, in name order.</summary>
+    public IReadOnlyList<string> Tenants()
+    {
+        lock (_lock) return [.. _byTenant.Keys.Order(StringComparer.Ordinal)];
+    }
+
     public NetworkModel? Get(string tenant)
     {
         lock (_lock) return _byTenant.GetValueOrDefault(tenant);
