@@ -66,6 +66,15 @@ public sealed record ReplenishmentSettings
         return times;
     }
 
+    /// <summary>Equal when every setting is, run times compared in order (a record compares lists by reference).</summary>
+    public bool Equals(ReplenishmentSettings? other) =>
+        other is not null && RunTimes.SequenceEqual(other.RunTimes) && IntraDayIntervalMinutes == other.IntraDayIntervalMinutes
+        && IntraDayFrom == other.IntraDayFrom && IntraDayTo == other.IntraDayTo && TransferLeadTimeDays == other.TransferLeadTimeDays
+        && ReviewPeriodDays == other.ReviewPeriodDays && TargetCoverDays.Equals(other.TargetCoverDays) && DcReviewPeriodDays == other.DcReviewPeriodDays
+        && DcTargetCoverDays.Equals(other.DcTargetCoverDays) && HistoryDays == other.HistoryDays && SegmentRule == other.SegmentRule;
+
+    public override int GetHashCode() => HashCode.Combine(RunTimes.Count, IntraDayIntervalMinutes, TransferLeadTimeDays, TargetCoverDays, HistoryDays, SegmentRule);
+
     /// <summary>Throws a <see cref="DomainException"/> (code <c>replenishment.*</c>) when a setting is out of range.</summary>
     public void Check()
     {
