@@ -59,7 +59,7 @@ public sealed record ReplenishmentSettings
     /// <summary>The local times of the intra-day runs of one day, in order (none when the interval is 0).</summary>
     public IReadOnlyList<TimeOnly> IntraDayTimes()
     {
-        if (IntraDayIntervalMinutes == 0) return [];
+        if (IntraDayIntervalMinutes <= 0) return [];
         var times = new List<TimeOnly>();
         for (var t = IntraDayFrom.ToTimeSpan(); t <= IntraDayTo.ToTimeSpan(); t += TimeSpan.FromMinutes(IntraDayIntervalMinutes))
             times.Add(TimeOnly.FromTimeSpan(t));

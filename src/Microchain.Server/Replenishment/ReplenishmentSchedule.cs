@@ -28,7 +28,7 @@ public static class ReplenishmentSchedule
     {
         ArgumentNullException.ThrowIfNull(network);
         var s = network.Replenishment;
-        return Instants(network, s.RunTimes.Concat(s.IntraDayTimes()), after, after.AddDays(2)).Where(t => t > after).Min();
+        return Instants(network, s.RunTimes.Concat(s.IntraDayTimes()), after, after.AddDays(2)).Where(t => t > after).DefaultIfEmpty(after.AddDays(1)).Min();
     }
 
     private static IEnumerable<DateTimeOffset> Instants(NetworkModel network, IEnumerable<TimeOnly> times, DateTimeOffset from, DateTimeOffset to)

@@ -39,6 +39,7 @@ public sealed class ReplenishmentScheduler(NetworkCatalog catalog, Replenishment
             last = now;
             var next = catalog.Tenants().Select(catalog.Get).OfType<Domain.Network.NetworkModel>()
                 .Select(n => ReplenishmentSchedule.Next(n, now)).DefaultIfEmpty(now + options.MaxIdle).Min();
+            // Never past the idle limit: a network replaced meanwhile may have earlier run times.
             var sleep = TimeSpan.FromTicks(Math.Clamp((next - now).Ticks, TimeSpan.TicksPerMillisecond, options.MaxIdle.Ticks));
             await Task.Delay(sleep, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }

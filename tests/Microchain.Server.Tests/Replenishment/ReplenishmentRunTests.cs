@@ -57,7 +57,7 @@ public sealed class ReplenishmentRunTests(ReplenishmentServerFixture server) : I
     public async Task Runs_are_listed_newest_first_paged_and_kept_in_the_journal()
     {
         var (tenant, key) = await server.NewTenantAsync(OnDemand, Skus, Ct);
-        await Send(HttpMethod.Post, "/v1/replenishment:run", key, HttpStatusCode.Created, new { kind = "nightly" });
+        await Send(HttpMethod.Post, "/v1/replenishment:run", key, HttpStatusCode.Created); // no body: a nightly run
         await Send(HttpMethod.Post, "/v1/replenishment:run", key, HttpStatusCode.Created, new { kind = "intraDay" });
 
         var page = await Send(HttpMethod.Get, "/v1/replenishment/runs?limit=1", key, HttpStatusCode.OK);
@@ -68,7 +68,7 @@ public sealed class ReplenishmentRunTests(ReplenishmentServerFixture server) : I
 
         // A store with nothing cached reads the same runs back from the journal.
         using var fresh = new ReplenishmentRunStore(server.Journal);
-        Assert.Equal(["run-000002", "run-000001"], (await fresh.ListAsync(tenant, Ct)).Select(r => r.RunId));
+        Assert.Equal([("run-000002", "intraDay"), ("run-000001", "nightly")], (await fresh.ListAsync(tenant, Ct)).Select(r => (r.RunId, r.Kind)));
         var first = await fresh.FindAsync(tenant, "run-000001", Ct);
         Assert.NotNull(first);
         Assert.Equal(first.Run.Transfers, first.Transfers.Count);
