@@ -5,6 +5,7 @@ using Microchain.Server.Auth;
 using Microchain.Server.Endpoints;
 using Microchain.Server.Errors;
 using Microchain.Server.Networks;
+using Microchain.Server.Replenishment;
 using Microchain.Server.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -63,6 +64,7 @@ public static class MicrochainServer
         builder.Services.AddSingleton<ReadinessState>();
         builder.Services.AddSingleton(new ApiKeyStore(options.Runtime.DataDirectory));
         builder.Services.AddWebhooks(options.Webhooks);
+        builder.Services.AddReplenishment(options.Replenishment);
         builder.AddMicrochainRuntime(options.Runtime, await JournalFactory.OpenAsync(options.Runtime, TimeProvider.System, cancellationToken));
 
         var app = builder.Build();
@@ -86,6 +88,7 @@ public static class MicrochainServer
         app.MapOrderToolsEndpoints();
         app.MapWebhookEndpoints();
         app.MapTransferEndpoints();
+        app.MapReplenishmentEndpoints();
         return app;
     }
 }

@@ -28,6 +28,8 @@ public sealed record NetworkModel
 
     /// <summary>The tenant's dispatch waves per node.</summary>
     public DispatchPolicy Dispatch { get; init; } = DispatchPolicy.Default;
+    /// <summary>The tenant's replenishment runs: schedule and policy parameters.</summary>
+    public ReplenishmentSettings Replenishment { get; init; } = ReplenishmentSettings.Default;
 
     public Node? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
 }

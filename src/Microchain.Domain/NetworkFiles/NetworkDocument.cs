@@ -24,6 +24,7 @@ public sealed record NetworkDocument(
     OrderRulesDto OrderRules,
     SourcingDto Sourcing,
     DispatchDto Dispatch,
+    ReplenishmentDto Replenishment,
     JsonElement? Rules);
 
 public sealed record LocationDto(double Lat, double Lon);

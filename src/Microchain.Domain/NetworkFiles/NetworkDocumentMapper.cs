@@ -34,5 +34,6 @@ internal static class NetworkDocumentMapper
         PolicySections.ToDto(m.OrderRules),
         PolicySections.ToDto(m.SourcingPolicy),
         DispatchSection.ToDto(m.Dispatch),
+        ReplenishmentSection.ToDto(m.Replenishment),
         rules);
 }

@@ -21,6 +21,7 @@ internal static class PlanCommand
         var command = new Command("plan", "Plan the network (where MFCs should be) and routes (vehicle routing).");
         command.Subcommands.Add(Network(output));
         command.Subcommands.Add(Routes(output));
+        command.Subcommands.Add(PlanReplenishmentCommand.Build(output));
         return command;
     }
 
