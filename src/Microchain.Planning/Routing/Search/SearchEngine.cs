@@ -56,7 +56,18 @@ internal sealed class SearchEngine
         _bestObjective = _current.Objective(_m);
         Report();
         if (_current.UnassignedCount == _m.JobCount && !HasServableJob()) return _best; // nothing to search
-        if (_options.MinimizeVehicles) MinimizeFleet();
+        if (_options.MinimizeVehicles)
+        {
+            MinimizeFleet();
+            // Route elimination leaves long detours; the local search keeps the fleet and removes most of them at once.
+            if (_local is not null && Polish(_best))
+            {
+                _bestObjective = _best.Objective(_m);
+                _current.CopyAllFrom(_best);
+                _candidate.CopyAllFrom(_best);
+                Report();
+            }
+        }
         Anneal();
         // A last polish of the best; bounded by a small overrun of the limit so that a large instance still returns.
         if (_local is not null && _local.Improve(_best, () =>
