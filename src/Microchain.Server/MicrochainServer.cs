@@ -5,6 +5,7 @@ using Microchain.Server.Auth;
 using Microchain.Server.Endpoints;
 using Microchain.Server.Errors;
 using Microchain.Server.Networks;
+using Microchain.Server.Replenishment;
 using Microchain.Server.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -57,9 +58,15 @@ public static class MicrochainServer
         builder.Services.AddHostedService(s => s.GetRequiredService<Orders.OrderIndex>());
         builder.Services.AddSingleton<Assortment.AssortmentBook>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Assortment.AssortmentBook>());
+        builder.Services.AddSingleton(options.Dispatch);
+        builder.Services.AddSingleton<Dispatch.WaveStore>();
+        builder.Services.AddSingleton<Dispatch.WaveRunner>();
+        builder.Services.AddSingleton<Dispatch.Dispatcher>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Dispatch.Dispatcher>());
         builder.Services.AddSingleton<ReadinessState>();
         builder.Services.AddSingleton(new ApiKeyStore(options.Runtime.DataDirectory));
         builder.Services.AddWebhooks(options.Webhooks);
+        builder.Services.AddReplenishment(options.Replenishment);
         builder.AddMicrochainRuntime(options.Runtime, await JournalFactory.OpenAsync(options.Runtime, TimeProvider.System, cancellationToken));
 
         var app = builder.Build();
@@ -71,16 +78,20 @@ public static class MicrochainServer
         app.MapHealthEndpoints();
         app.MapNetworkEndpoints();
         app.MapStockEndpoints();
+        app.MapAtpEndpoints();
         app.MapLedgerEndpoints();
         app.MapOrderEndpoints();
         app.MapPickingEndpoints();
         app.MapOrderImportEndpoints();
         app.MapNetworkDesignEndpoints();
         app.MapRouteEndpoints();
+        app.MapDispatchEndpoints();
         app.MapForecastEndpoints();
         app.MapOrderToolsEndpoints();
         app.MapWebhookEndpoints();
         app.MapAssortmentEndpoints();
+        app.MapTransferEndpoints();
+        app.MapReplenishmentEndpoints();
         return app;
     }
 }

@@ -19,6 +19,10 @@ public sealed record ServerOptions
     public string Tenant { get; init; } = "demo";
     /// <summary>Webhook subscriptions and their delivery.</summary>
     public WebhookOptions Webhooks { get; init; } = new();
+    /// <summary>Dispatch waves: clock, schedule tick and the solver's budget per wave.</summary>
+    public Dispatch.DispatchOptions Dispatch { get; init; } = new();
+    /// <summary>Scheduled replenishment runs and their clock.</summary>
+    public Replenishment.ReplenishmentOptions Replenishment { get; init; } = new();
 
     public string Url => $"http://{Host}:{Port}";
 
@@ -26,6 +30,8 @@ public sealed record ServerOptions
     {
         var problems = new List<string>(Runtime.Problems());
         problems.AddRange(Webhooks.Problems());
+        problems.AddRange(Dispatch.Problems());
+        problems.AddRange(Replenishment.Problems());
         if (Port is < 0 or > 65535) problems.Add($"port {Port} is outside 0..65535");
         if (MaxRequestBodyBytes is < 1024 or > 256L * 1024 * 1024) problems.Add("max request body must be within 1 KiB..256 MiB");
         if (MaxImportOrders is < 1 or > 100_000) problems.Add("max import orders must be within 1..100,000");

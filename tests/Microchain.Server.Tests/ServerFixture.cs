@@ -31,6 +31,11 @@ public class ServerFixture : IAsyncLifetime
     public string OrderTenant { get; } = "orders";
     public string OrderApiKey { get; private set; } = "";
 
+    /// <summary>A third tenant for dispatch tests (see <see cref="DispatchNetwork"/>), whose dispatcher runs on a fake clock.</summary>
+    public string DispatchTenant { get; } = "dispatch";
+    public string DispatchApiKey { get; private set; } = "";
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider DispatchClock { get; } = new(DispatchNetwork.Start);
+
     /// <summary>Why this fixture's tests are skipped (its store is not available here), or null.</summary>
     public string? SkipReason { get; private set; }
 
@@ -61,9 +66,12 @@ public class ServerFixture : IAsyncLifetime
             MaxImportOrders = ImportOrderLimit,
             MaxImportRows = ImportRowLimit,
             Runtime = runtime,
+            // Scheduled waves are run by the tests themselves (Dispatcher.RunDueAsync), never by the background loop.
+            Dispatch = new Dispatch.DispatchOptions { Scheduled = false, Clock = DispatchClock, SolveTime = TimeSpan.FromSeconds(5), MaxIterations = 300, Seed = 7 },
         };
         ApiKey = new ApiKeyStore(_dataDir).Create(Tenant, "tests", "admin", DateTimeOffset.UnixEpoch);
         OrderApiKey = new ApiKeyStore(_dataDir).Create(OrderTenant, "order tests", "admin", DateTimeOffset.UnixEpoch);
+        DispatchApiKey = new ApiKeyStore(_dataDir).Create(DispatchTenant, "dispatch tests", "admin", DateTimeOffset.UnixEpoch);
         _app = await MicrochainServer.BuildAsync(options, CancellationToken.None);
         await _app.StartAsync();
         _app.Services.GetRequiredService<NetworkCatalog>().Set(Tenant, City.Network);
@@ -72,6 +80,10 @@ public class ServerFixture : IAsyncLifetime
         _app.Services.GetRequiredService<NetworkCatalog>().Set(OrderTenant, OrderCity.Network);
         await NetworkStocking.StockAsync(_app.Services.GetRequiredService<IGrainFactory>(), OrderTenant,
             OrderCity.Stock.Select(s => new Domain.NetworkFiles.StockRow(s.NodeId, s.SkuId, s.OnHand, Math.Max(s.Capacity, OrderCapacity))).ToArray(), null, CancellationToken.None);
+        _app.Services.GetRequiredService<NetworkCatalog>().Set(DispatchTenant, DispatchNetwork.Network());
+        await NetworkStocking.StockAsync(_app.Services.GetRequiredService<IGrainFactory>(), DispatchTenant,
+            DispatchNetwork.City.Stock.Where(s => s.NodeId == DispatchNetwork.Mfc)
+                .Select(s => new Domain.NetworkFiles.StockRow(s.NodeId, s.SkuId, s.OnHand, Math.Max(s.Capacity, OrderCapacity))).ToArray(), null, CancellationToken.None);
         _app.Services.GetRequiredService<ReadinessState>().Ready();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Client.BaseAddress = new Uri(address);

@@ -9,7 +9,16 @@ namespace Microchain.Bench.Pipeline;
 /// <summary>What one load phase measured. Latencies are of acknowledged orders (201, or 409 recorded as rejected).</summary>
 public sealed record OrderLoadResult(double Seconds, long Acknowledged, long Allocated, long Refused, long Errors, double P50Ms, double P99Ms, double MaxMs)
 {
+    /// <summary>Refusals by status and problem type, e.g. "422 order-invalid".</summary>
+    public IReadOnlyDictionary<string, long> RefusedBy { get; init; } = new Dictionary<string, long>();
+
     public double OrdersPerSecond => Seconds > 0 ? Acknowledged / Seconds : 0;
+
+    /// <summary>This process's CPU time in the window (server and load generator: they share the process).</summary>
+    public double ProcessCpuSeconds { get; init; }
+
+    /// <summary>CPU per acknowledged order: robust on a shared machine, where orders/s also measures the neighbours.</summary>
+    public double CpuMillisecondsPerOrder => Acknowledged > 0 ? ProcessCpuSeconds * 1e3 / Acknowledged : 0;
 }
 
 /// <summary>
@@ -50,13 +59,14 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
     public async Task<OrderLoadResult> ClosedLoopAsync(int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var tallies = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             var tally = new Tally();
             while (Stopwatch.GetTimestamp() < end) await SendAsync(Stopwatch.GetTimestamp(), tally, cancellationToken);
             return tally;
         }, cancellationToken)));
-        return Tally.Merge(tallies, duration.TotalSeconds);
+        return Tally.Merge(tallies, duration.TotalSeconds) with { ProcessCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds };
     }
 
     public async Task<OrderLoadResult> OpenLoopAsync(double ordersPerSecond, TimeSpan duration, CancellationToken cancellationToken)
@@ -89,8 +99,14 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
             using var response = await _http.SendAsync(request, cancellationToken);
             var ticks = Stopwatch.GetTimestamp() - scheduled;
             var code = response.StatusCode;
-            var outOfStock = code == HttpStatusCode.Conflict && Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken)).Contains("out-of-stock", StringComparison.Ordinal);
-            tally.Add(code == HttpStatusCode.Created, outOfStock, ticks, (int)code >= 500);
+            if (code == HttpStatusCode.Created)
+            {
+                tally.Add(true, false, ticks, error: false);
+                return;
+            }
+            var body = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+            var outOfStock = code == HttpStatusCode.Conflict && body.Contains("out-of-stock", StringComparison.Ordinal);
+            tally.Add(false, outOfStock, ticks, (int)code >= 500, outOfStock ? null : $"{(int)code} {ProblemType(body)}");
         }
         catch (HttpRequestException)
         {
@@ -100,13 +116,31 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>The problem type's last segment and the first violation code, if the body says them.</summary>
+    private static string ProblemType(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var type = doc.RootElement.TryGetProperty("type", out var t) ? t.GetString()?.Split(':')[^1] : null;
+            var first = doc.RootElement.TryGetProperty("violations", out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0
+                && v[0].TryGetProperty("code", out var c) ? " " + c.GetString() : "";
+            return (type ?? "?") + first;
+        }
+        catch (JsonException)
+        {
+            return "(not problem+json)";
+        }
+    }
+
     private sealed class Tally
     {
         private readonly Lock _lock = new();
         private readonly List<long> _latencyTicks = [];
+        private readonly Dictionary<string, long> _refusedBy = new(StringComparer.Ordinal);
         private long _allocated, _rejected, _refused, _errors;
 
-        public void Add(bool allocated, bool outOfStock, long ticks, bool error)
+        public void Add(bool allocated, bool outOfStock, long ticks, bool error, string? refusal = null)
         {
             lock (_lock)
             {
@@ -116,7 +150,11 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
                     if (allocated) _allocated++; else _rejected++;
                     _latencyTicks.Add(ticks);
                 }
-                else _refused++;
+                else
+                {
+                    _refused++;
+                    if (refusal is not null) _refusedBy[refusal] = _refusedBy.GetValueOrDefault(refusal) + 1;
+                }
             }
         }
 
@@ -126,7 +164,11 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
             double Ms(double q) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))] * 1000.0 / Stopwatch.Frequency;
             var allocated = tallies.Sum(t => t._allocated);
             return new OrderLoadResult(seconds, allocated + tallies.Sum(t => t._rejected), allocated, tallies.Sum(t => t._refused), tallies.Sum(t => t._errors),
-                Ms(0.50), Ms(0.99), latencies.Length == 0 ? 0 : latencies[^1] * 1000.0 / Stopwatch.Frequency);
+                Ms(0.50), Ms(0.99), latencies.Length == 0 ? 0 : latencies[^1] * 1000.0 / Stopwatch.Frequency)
+            {
+                RefusedBy = tallies.SelectMany(t => t._refusedBy).GroupBy(p => p.Key, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal),
+            };
         }
     }
 }

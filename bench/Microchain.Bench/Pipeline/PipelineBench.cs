@@ -19,19 +19,20 @@ public static class PipelineBench
         var seconds = new Option<int>("--seconds") { Description = "Closed-loop window, 1..600 s.", DefaultValueFactory = _ => 15 };
         var clients = new Option<int>("--clients") { Description = "Concurrent closed-loop clients, 1..1024.", DefaultValueFactory = _ => 64 };
         var latencySeconds = new Option<int>("--latency-seconds") { Description = "Open-loop window at half the closed-loop rate, 0..600 s (0 skips).", DefaultValueFactory = _ => 10 };
+        var warmupSeconds = new Option<int>("--warmup-seconds") { Description = "Closed-loop warm-up before measuring (JIT tiers, pools, grain activations), 0..600 s.", DefaultValueFactory = _ => 10 };
         var rawSeconds = new Option<int>("--raw-seconds") { Description = "Raw journal append window, 1..600 s.", DefaultValueFactory = _ => 5 };
         var scale = new Option<double>("--scale") { Description = "Demo city scale (1 = the embedded default).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<int>("--seed") { Description = "City and order seed.", DefaultValueFactory = _ => 42 };
         var json = new Option<bool>("--json") { Description = "End with one JSON line of headline figures." };
         var command = new Command("pipeline", "Acknowledged orders/s and latency over HTTP on the embedded default, against the raw durable append rate of the same store.");
-        foreach (var o in new Option[] { seconds, clients, latencySeconds, rawSeconds, scale, seed, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { seconds, clients, latencySeconds, warmupSeconds, rawSeconds, scale, seed, json }) command.Options.Add(o);
         command.SetAction((parse, ct) => RunAsync(Console.Out, Math.Clamp(parse.GetValue(seconds), 1, 600), Math.Clamp(parse.GetValue(clients), 1, 1_024),
-            Math.Clamp(parse.GetValue(latencySeconds), 0, 600), Math.Clamp(parse.GetValue(rawSeconds), 1, 600), parse.GetValue(scale), parse.GetValue(seed),
+            Math.Clamp(parse.GetValue(latencySeconds), 0, 600), Math.Clamp(parse.GetValue(warmupSeconds), 0, 600), Math.Clamp(parse.GetValue(rawSeconds), 1, 600), parse.GetValue(scale), parse.GetValue(seed),
             parse.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(TextWriter output, int seconds, int clients, int latencySeconds, int rawSeconds, double scale, int seed, bool json, CancellationToken ct)
+    private static async Task<int> RunAsync(TextWriter output, int seconds, int clients, int latencySeconds, int warmupSeconds, int rawSeconds, double scale, int seed, bool json, CancellationToken ct)
     {
         var cityOptions = new DemoCityOptions { Seed = seed, Scale = scale };
         if (cityOptions.Errors() is { Count: > 0 } errors)
@@ -47,7 +48,7 @@ public static class PipelineBench
         {
             using var load = new OrderLoad(server.BaseAddress, server.ApiKey, server.City, seed);
             load.Prepare(200_000);
-            await load.ClosedLoopAsync(clients, TimeSpan.FromSeconds(Math.Min(3, seconds)), ct); // warm-up: JIT, pools, grain activations
+            if (warmupSeconds > 0) await load.ClosedLoopAsync(clients, TimeSpan.FromSeconds(warmupSeconds), ct); // tiered JIT is still compiling for ~20 s
             closed = await load.ClosedLoopAsync(clients, TimeSpan.FromSeconds(seconds), ct);
             Print(output, $"closed loop, {clients} clients", closed);
             halfRate = closed.OrdersPerSecond / 2;
@@ -72,6 +73,9 @@ public static class PipelineBench
         var rawOrdersPerSecond = raw.AppendsPerSecond / 2;
         var ratio = rawOrdersPerSecond > 0 ? closed.OrdersPerSecond / rawOrdersPerSecond : 0;
         output.WriteLine($"raw journal (same SQLite store and group commit, {clients} writers, 2 appends per order): {raw.AppendsPerSecond:F0} appends/s = {rawOrdersPerSecond:F0} orders/s, p99 {raw.P99Ms:F1} ms");
+        var cpuRatio = closed.CpuMillisecondsPerOrder > 0 ? 2 * raw.CpuMicrosecondsPerAppend / 1e3 / closed.CpuMillisecondsPerOrder : 0;
+        output.WriteLine($"CPU per order: pipeline {closed.CpuMillisecondsPerOrder:F2} ms (server and load generator), raw 2 appends {2 * raw.CpuMicrosecondsPerAppend / 1e3:F3} ms; ratio {cpuRatio:F3}; " +
+            $"so {Environment.ProcessorCount} cores at full use would carry ≈ {Environment.ProcessorCount * 1e3 / Math.Max(closed.CpuMillisecondsPerOrder, 1e-9):F0} orders/s");
         output.WriteLine($"pipeline / raw floor: {ratio:F3}  (target ≥ 5,000 orders/s: {(closed.OrdersPerSecond >= 5_000 ? "met" : "not met")}; p99 ≤ 50 ms at half rate: {(open.Acknowledged > 0 && open.P99Ms <= 50 ? "met" : "not met")})");
         if (json)
             BenchJson.WriteHeadline(output, new
@@ -88,6 +92,9 @@ public static class PipelineBench
                 rawAppendsPerSecond = Math.Round(raw.AppendsPerSecond, 1),
                 rawOrdersPerSecond = Math.Round(rawOrdersPerSecond, 1),
                 ratioToRaw = Math.Round(ratio, 4),
+                cpuMsPerOrder = Math.Round(closed.CpuMillisecondsPerOrder, 3),
+                rawCpuMsPerOrder = Math.Round(2 * raw.CpuMicrosecondsPerAppend / 1e3, 4),
+                cpuRatioToRaw = Math.Round(cpuRatio, 4),
                 clients,
                 seconds,
             });
@@ -96,5 +103,6 @@ public static class PipelineBench
 
     private static void Print(TextWriter output, string phase, OrderLoadResult r) =>
         output.WriteLine($"{phase}: {r.OrdersPerSecond:F0} acknowledged orders/s ({r.Allocated} allocated, {r.Acknowledged - r.Allocated} rejected out of stock, " +
-            $"{r.Refused} refused, {r.Errors} errors), p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, max {r.MaxMs:F1} ms");
+            $"{r.Refused} refused, {r.Errors} errors), p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, max {r.MaxMs:F1} ms" +
+            (r.RefusedBy.Count == 0 ? "" : "; refused: " + string.Join(", ", r.RefusedBy.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Value}× {p.Key}"))));
 }

@@ -56,6 +56,7 @@ public sealed class PipelineServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _app.StopAsync(); // a silo disposed while running logs failed membership updates
         await _app.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }

@@ -80,6 +80,9 @@ public static class CvrpBench
                 oursWorstGapPct = Math.Round(summary.OursWorstGapPct, 4),
                 peerFeasible = summary.PeerFeasible,
                 peerMeanGapPct = summary.PeerMeanGapPct is { } p ? Math.Round(p, 4) : (double?)null,
+                peerWorstGapPct = summary.PeerWorstGapPct is { } w ? Math.Round(w, 4) : (double?)null,
+                localSearch = settings.LocalSearch,
+                families = GapTable.Families(results),
             });
         }
         return 0;

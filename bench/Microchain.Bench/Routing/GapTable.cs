@@ -22,6 +22,24 @@ public static class GapTable
         return all;
     }
 
+    /// <summary>Per-family figures for the JSON headline: ours mean/worst and feasible runs, the peer's mean.</summary>
+    public static IReadOnlyList<object> Families(IReadOnlyList<InstanceResult> results) =>
+        [.. results.Select(r => r.Family).Distinct().Order(StringComparer.Ordinal).Select(family =>
+        {
+            var s = Summarise(results.Where(r => r.Family == family).ToList());
+            return (object)new
+            {
+                family,
+                s.Instances,
+                oursFeasibleRuns = s.OursFeasible,
+                oursRuns = s.Runs,
+                oursMeanGapPct = Math.Round(s.OursMeanGapPct, 4),
+                oursWorstGapPct = Math.Round(s.OursWorstGapPct, 4),
+                peerFeasible = s.PeerFeasible,
+                peerMeanGapPct = s.PeerMeanGapPct is { } p ? Math.Round(p, 4) : (double?)null,
+            };
+        })];
+
     private static Summary Summarise(IReadOnlyList<InstanceResult> rows)
     {
         var ours = rows.SelectMany(r => r.OurGapsPct).ToList();

@@ -10,6 +10,7 @@ public sealed class RoutingBenchOptions(double defaultSeconds)
     private readonly Option<double> _seconds = new("--seconds") { Description = "Time budget per run, in seconds", DefaultValueFactory = _ => defaultSeconds };
     private readonly Option<int> _seeds = new("--seeds") { Description = "Runs of our solver per instance (seeds 1..N)", DefaultValueFactory = _ => 1 };
     private readonly Option<bool> _noPeer = new("--no-peer") { Description = "Skip OR-Tools" };
+    private readonly Option<bool> _noLocalSearch = new("--no-local-search") { Description = "Ablation: our solver without its local-search phase" };
     private readonly Option<bool> _json = new("--json") { Description = "End with one JSON line of headline figures" };
 
     public void AddTo(Command command)
@@ -18,6 +19,7 @@ public sealed class RoutingBenchOptions(double defaultSeconds)
         command.Options.Add(_seconds);
         command.Options.Add(_seeds);
         command.Options.Add(_noPeer);
+        command.Options.Add(_noLocalSearch);
         command.Options.Add(_json);
     }
 
@@ -26,11 +28,12 @@ public sealed class RoutingBenchOptions(double defaultSeconds)
         Math.Clamp(parse.GetValue(_seconds), 0.01, 3600),
         Math.Clamp(parse.GetValue(_seeds), 1, 100),
         !parse.GetValue(_noPeer),
-        parse.GetValue(_json));
+        parse.GetValue(_json),
+        !parse.GetValue(_noLocalSearch));
 }
 
 /// <summary>Parsed routing benchmark options.</summary>
-public sealed record RoutingBenchSettings(InstanceFilter Filter, double Seconds, int Seeds, bool Peer, bool Json)
+public sealed record RoutingBenchSettings(InstanceFilter Filter, double Seconds, int Seeds, bool Peer, bool Json, bool LocalSearch = true)
 {
     /// <summary>Solver options for one run.</summary>
     public SolveOptions SolveOptions(ulong seed, bool minimizeVehicles) => new()
@@ -39,5 +42,6 @@ public sealed record RoutingBenchSettings(InstanceFilter Filter, double Seconds,
         Seed = seed,
         MinimizeVehicles = minimizeVehicles,
         UnassignedPenalty = 10_000_000_000m,
+        LocalSearch = LocalSearch,
     };
 }

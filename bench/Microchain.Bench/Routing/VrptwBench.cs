@@ -111,8 +111,11 @@ public static class VrptwBench
                 oursWorstGapPct = Math.Round(summary.OursWorstGapPct, 4),
                 peerFeasible = summary.PeerFeasible,
                 peerMeanGapPct = summary.PeerMeanGapPct is { } p ? Math.Round(p, 4) : (double?)null,
+                peerWorstGapPct = summary.PeerWorstGapPct is { } w ? Math.Round(w, 4) : (double?)null,
+                localSearch = settings.LocalSearch,
                 ourVehicles,
                 bksVehicles,
+                families = GapTable.Families(results),
             });
         }
         return 0;

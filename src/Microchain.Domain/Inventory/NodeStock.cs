@@ -74,6 +74,7 @@ public sealed partial class NodeStock
         Guard.That(lines.Count is > 0 and <= Limits.MaxLinesPerOrder, "stock.lines", $"a reservation needs 1..{Limits.MaxLinesPerOrder} lines");
         Guard.That(expiresAt > now, "stock.expiry", "a reservation must expire in the future");
         var merged = Merge(lines);
+        if (UsesAssembly(reservationId, merged)) return TryReserveAssembled(reservationId, merged, expiresAt, now);
         if (_reservations.TryGetValue(reservationId, out var existing))
         {
             Guard.That(existing.Lines.SequenceEqual(merged), "stock.reservation_conflict", $"reservation {reservationId} exists with other lines");
@@ -117,6 +118,7 @@ public sealed partial class NodeStock
     public IReadOnlyList<INodeStockEvent> Pick(string reservationId, IReadOnlyList<StockLine> picked, DateTimeOffset now)
     {
         Guard.That(_reservations.TryGetValue(reservationId, out var reservation), "stock.unknown_reservation", $"no open reservation {reservationId}");
+        if (reservation!.Assemblies.Count > 0) return PickAssembled(reservation, picked, now);
         var mergedPicked = Merge(picked);
         foreach (var line in mergedPicked)
         {
@@ -139,7 +141,7 @@ public sealed partial class NodeStock
                 break;
             case StockReserved r:
                 foreach (var line in r.Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Reserve(line.Quantity);
-                _reservations[r.ReservationId] = new Reservation(r.ReservationId, r.Lines, r.ExpiresAt);
+                _reservations[r.ReservationId] = new Reservation(r.ReservationId, r.Lines, r.ExpiresAt) { Assemblies = r.Assemblies ?? [] };
                 ReservedUnits += UnitsOf(r.Lines);
                 break;
             case ReservationReleased r:
@@ -161,8 +163,16 @@ public sealed partial class NodeStock
                 }
                 ReservedUnits -= UnitsOf(_reservations[p.ReservationId].Lines);
                 _reservations.Remove(p.ReservationId);
+                RecordAssembled(p.Assembled);
                 break;
-            default: throw new DomainException("stock.unknown_event", $"unknown stock event {e.GetType().Name}");
+            case AssemblyConfigured c: _assembly = c.Setup; break;
+            case StockReturned r:
+                foreach (var line in r.Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Receive(line.Quantity);
+                RememberReturn(r.ReturnId);
+                break;
+            default:
+                if (!ApplyTransfer(e)) throw new DomainException("stock.unknown_event", $"unknown stock event {e.GetType().Name}");
+                break;
         }
     }
 

@@ -1,5 +1,6 @@
 using Microchain.Domain.Catalog;
 using Microchain.Domain.Customers;
+using Microchain.Domain.Dispatch;
 using Microchain.Domain.Fleet;
 using Microchain.Domain.Supply;
 using Microchain.Domain.Validation;
@@ -25,6 +26,10 @@ public sealed record NetworkModel
     /// <summary>The tenant's sourcing strategy and cost-to-serve weights.</summary>
     public SourcingPolicy SourcingPolicy { get; init; } = SourcingPolicy.Default;
 
+    /// <summary>The tenant's dispatch waves per node.</summary>
+    public DispatchPolicy Dispatch { get; init; } = DispatchPolicy.Default;
+    /// <summary>The tenant's replenishment runs: schedule and policy parameters.</summary>
+    public ReplenishmentSettings Replenishment { get; init; } = ReplenishmentSettings.Default;
     /// <summary>
     /// SKUs each node stocks, by node id, where an assortment is set; a node absent here stocks everything it holds.
     /// Kept by the runtime (journal), not in the network file; sourcing never takes a SKU from a node that excludes it.

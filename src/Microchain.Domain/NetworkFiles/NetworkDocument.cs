@@ -23,6 +23,8 @@ public sealed record NetworkDocument(
     IReadOnlyList<VehicleDto> Vehicles,
     OrderRulesDto OrderRules,
     SourcingDto Sourcing,
+    DispatchDto Dispatch,
+    ReplenishmentDto Replenishment,
     JsonElement? Rules);
 
 public sealed record LocationDto(double Lat, double Lon);
@@ -90,3 +92,11 @@ public sealed record SegmentWeightsDto(
     public WeightsDto ToWeights() => new(LastMileCentsPerKm, LastMileCentsPerStop, SplitPenaltyCents, LoadPenaltyCentsPerUnit,
         StockBalancePenaltyCentsPerUnit, TargetDaysOfCover, MaxNodesPerOrder);
 }
+
+/// <summary>Dispatch waves: the default schedule, locker hold and ETA window, and schedules per node (sorted by node id when written).</summary>
+public sealed record DispatchDto(
+    int WaveIntervalMinutes, IReadOnlyList<TimeOnly> CutOffs, bool FailedToLocker, int LockerHoldHours, int EtaWindowMinutes,
+    IReadOnlyList<NodeScheduleDto> Nodes);
+
+/// <summary>A node's schedule; fields left out take the section's defaults.</summary>
+public sealed record NodeScheduleDto(string NodeId, int WaveIntervalMinutes, IReadOnlyList<TimeOnly> CutOffs, bool FailedToLocker);

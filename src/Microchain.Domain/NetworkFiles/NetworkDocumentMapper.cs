@@ -33,5 +33,7 @@ internal static class NetworkDocumentMapper
             v.MaxRouteMinutes, v.FixedCostCents, v.CostCentsPerKm, v.CostCentsPerHour, [.. v.Skills]))],
         PolicySections.ToDto(m.OrderRules),
         PolicySections.ToDto(m.SourcingPolicy),
+        DispatchSection.ToDto(m.Dispatch),
+        ReplenishmentSection.ToDto(m.Replenishment),
         rules);
 }

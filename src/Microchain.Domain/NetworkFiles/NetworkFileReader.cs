@@ -38,6 +38,10 @@ internal sealed class NetworkFileReader(ErrorSink errors)
     public OrderRulesDto? OrderRules { get; private set; }
     /// <summary>The <c>sourcing</c> section when present and readable.</summary>
     public SourcingDto? Sourcing { get; private set; }
+    /// <summary>The <c>dispatch</c> section when present and readable.</summary>
+    public DispatchDto? Dispatch { get; private set; }
+    /// <summary>The <c>replenishment</c> section when present and readable.</summary>
+    public ReplenishmentDto? Replenishment { get; private set; }
     /// <summary>Node kinds by id, for the check that a customer's locker is a locker.</summary>
     public Dictionary<string, NodeKind> NodeKinds { get; } = new(StringComparer.Ordinal);
 
@@ -58,6 +62,8 @@ internal sealed class NetworkFileReader(ErrorSink errors)
         ReadAll(f, "vehicles", L.MaxVehicles, Vehicles, ReadVehicle);
         OrderRules = PolicySections.ReadOrderRules(f, errors);
         Sourcing = PolicySections.ReadSourcing(f, errors);
+        Dispatch = DispatchSection.Read(f, errors);
+        Replenishment = ReplenishmentSection.Read(f, errors);
         if (f.Raw("rules") is { } rules)
         {
             if (rules.ValueKind == JsonValueKind.Object) Rules = rules.Clone();

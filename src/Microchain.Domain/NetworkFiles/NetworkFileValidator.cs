@@ -26,6 +26,8 @@ internal sealed class NetworkFileValidator(NetworkFileReader file, ErrorSink err
         Vehicles = Map(file.Vehicles, ToVehicle),
         OrderRules = PolicySections.ToOrderRules(file.OrderRules, errors),
         SourcingPolicy = PolicySections.ToSourcingPolicy(file.Sourcing, file.Segments.DeclaredIds, errors),
+        Dispatch = DispatchSection.ToPolicy(file.Dispatch, file.Nodes.DeclaredIds, errors),
+        Replenishment = ReplenishmentSection.ToSettings(file.Replenishment, errors),
     };
 
     private static List<TOut> Map<TIn, TOut>(NetworkFileReader.Entities<TIn> entities, Func<TIn, string, TOut?> map)

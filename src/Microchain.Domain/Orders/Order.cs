@@ -120,6 +120,7 @@ public sealed partial class Order
             case OrderRejected r: RejectionCodes = r.ReasonCodes; break;
         }
         ApplyPicking(e);
+        ApplyDispatch(e);
         Status = to;
         _history.Add(e);
     }
@@ -138,6 +139,7 @@ public sealed partial class Order
         OrderCancelled => OrderStatus.Cancelled,
         OrderFailed => OrderStatus.Failed,
         OrderPartPicked or OrderReallocated or OrderLinesShorted => OrderStatus.Allocated,
+        OrderRedirected => OrderStatus.Picked,
         _ => throw new DomainException("order.unknown_event", $"unknown order event {e.GetType().Name}"),
     };
 }

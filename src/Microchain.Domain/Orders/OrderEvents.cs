@@ -19,6 +19,7 @@ namespace Microchain.Domain.Orders;
 [JsonDerivedType(typeof(OrderPartPicked), "order-part-picked")]
 [JsonDerivedType(typeof(OrderReallocated), "order-reallocated")]
 [JsonDerivedType(typeof(OrderLinesShorted), "order-lines-shorted")]
+[JsonDerivedType(typeof(OrderRedirected), "order-redirected")]
 public interface IOrderEvent
 {
     DateTimeOffset At { get; }
@@ -44,7 +45,14 @@ public sealed record OrderAllocated(IReadOnlyList<Allocation> Allocations, DateT
 
 public sealed record OrderPicked(IReadOnlyList<Allocation> Picked, IReadOnlyList<OrderLine> ShortLines, DateTimeOffset At) : IOrderEvent;
 
-public sealed record OrderDispatched(string RouteId, DateTimeOffset EstimatedArrival, DateTimeOffset At) : IOrderEvent;
+/// <summary>The order left on a route; <paramref name="Wave"/> says which wave, vehicle and stop when a dispatch wave sent it.</summary>
+public sealed record OrderDispatched(string RouteId, DateTimeOffset EstimatedArrival, DateTimeOffset At, WaveStop? Wave = null) : IOrderEvent;
+
+/// <summary>Where a dispatch wave put an order: node, wave, vehicle, stop number on the route and the ETA window.</summary>
+public sealed record WaveStop(string NodeId, string WaveId, string VehicleId, int Stop, DeliveryWindow EtaWindow);
+
+/// <summary>A home delivery failed; the order goes to a locker instead and waits, picked, for the next wave.</summary>
+public sealed record OrderRedirected(string LockerId, GeoPoint LockerLocation, string Reason, DateTimeOffset At) : IOrderEvent;
 
 public sealed record OrderDelivered(DateTimeOffset At) : IOrderEvent;
 

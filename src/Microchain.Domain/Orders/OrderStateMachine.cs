@@ -10,7 +10,8 @@ public static class OrderStateMachine
         [OrderStatus.Promised] = [OrderStatus.Allocated, OrderStatus.Rejected, OrderStatus.Cancelled],
         [OrderStatus.Allocated] = [OrderStatus.Picked, OrderStatus.Cancelled, OrderStatus.Rejected],
         [OrderStatus.Picked] = [OrderStatus.Dispatched, OrderStatus.Cancelled],
-        [OrderStatus.Dispatched] = [OrderStatus.Delivered, OrderStatus.Failed],
+        // Back to Picked when a failed home delivery is redirected to a locker (OrderRedirected).
+        [OrderStatus.Dispatched] = [OrderStatus.Delivered, OrderStatus.Failed, OrderStatus.Picked],
         [OrderStatus.Delivered] = [],
         [OrderStatus.Rejected] = [],
         [OrderStatus.Cancelled] = [],

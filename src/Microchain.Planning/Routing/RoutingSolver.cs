@@ -4,7 +4,8 @@ namespace Microchain.Planning.Routing;
 
 /// <summary>
 /// Anytime solver for the rich vehicle-routing problem of a micro-fulfillment node: ruin-and-recreate
-/// (SISR strings) under simulated annealing, with an optional fleet-minimisation phase.
+/// (SISR strings) under simulated annealing, with an optional fleet-minimisation phase, and a granular local search
+/// (relocate, swap, 2-opt*, 2-opt, SWAP*; time windows priced by time-warp concatenation) on new bests.
 /// Deterministic for a seed when <see cref="SolveOptions.MaxIterations"/> rather than time ends the search.
 /// </summary>
 public static class RoutingSolver

@@ -21,6 +21,13 @@ public sealed record SolveOptions
     /// </summary>
     public bool MinimizeVehicles { get; init; }
 
+    /// <summary>
+    /// When true (the default), each new best solution is improved by a granular local search (relocate, swap, 2-opt*,
+    /// 2-opt, SWAP*) priced by time-warp concatenation, where the instance allows it (one window per job, no time
+    /// costs or duration limits, no skills). Off only to measure its contribution.
+    /// </summary>
+    public bool LocalSearch { get; init; } = true;
+
     /// <summary>Receives a report whenever the best solution improves (called on the solving thread).</summary>
     public IProgress<SearchProgress>? Progress { get; init; }
 }

@@ -28,9 +28,9 @@ public sealed class MinimumCostToServeStrategy : ISourcingStrategy
                 evaluated++;
                 if (!ws.Covers(combo)) continue;
                 var preference = ByPickCost(ws, combo);
-                var allocations = ws.Allocate(preference).Allocations;
                 // A node that ends up giving nothing makes this a smaller combination, priced on its own.
-                if (allocations.Select(a => a.NodeId).Distinct().Count() < k) continue;
+                if (!ws.UsesEvery(preference)) continue;
+                var allocations = ws.Allocate(preference).Allocations;
                 priced.Add((ws.Plan(combo, allocations, true), preference));
             }
         }

@@ -104,6 +104,27 @@ internal sealed class SourcingWorkspace
         return true;
     }
 
+    /// <summary>
+    /// Whether <see cref="Allocate"/> with this preference takes something from every node, without building the
+    /// allocation (most combinations fail this when one node holds the whole basket: the hot path of the strategy).
+    /// </summary>
+    public bool UsesEvery(ReadOnlySpan<int> preference)
+    {
+        Span<bool> used = stackalloc bool[preference.Length];
+        for (var s = 0; s < Skus.Length; s++)
+        {
+            var remaining = Demand[s];
+            for (var i = 0; i < preference.Length && remaining > 0; i++)
+            {
+                var take = Math.Min(remaining, Atp[preference[i], s]);
+                if (take <= 0) continue;
+                used[i] = true;
+                remaining -= take;
+            }
+        }
+        return !used.Contains(false);
+    }
+
     /// <summary>Takes each SKU from the nodes in the given order of preference; what none holds is short.</summary>
     public (List<Allocation> Allocations, List<Shortage> Shortages) Allocate(ReadOnlySpan<int> preference)
     {

@@ -32,7 +32,7 @@ public interface INodeGrain : IGrainWithStringKey
     Task<CommandOutcome> Count(string skuId, int counted, CancellationToken cancellationToken);
 
     [Alias("Reserve")]
-    Task<ReserveOutcome> Reserve(string reservationId, IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    Task<ReserveOutcome> Reserve(string reservationId, [Immutable] IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     [Alias("Release")]
     Task<CommandOutcome> Release(string reservationId, string reason, CancellationToken cancellationToken);
@@ -40,6 +40,10 @@ public interface INodeGrain : IGrainWithStringKey
     /// <summary>Judges expired reservations against their orders now (a timer also does this every 15 s); returns how many changed.</summary>
     [Alias("SweepExpired")]
     Task<int> SweepExpired(CancellationToken cancellationToken);
+
+    /// <summary>Puts picked units back on hand (a failed delivery); the same <paramref name="returnId"/> again changes nothing.</summary>
+    [Alias("ReturnStock")]
+    Task<CommandOutcome> ReturnStock(string returnId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken);
 
     [Alias("Pick")]
     Task<CommandOutcome> Pick(string reservationId, IReadOnlyList<StockLine> picked, CancellationToken cancellationToken);

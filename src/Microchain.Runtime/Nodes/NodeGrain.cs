@@ -17,7 +17,7 @@ namespace Microchain.Runtime.Nodes;
 /// </para>
 /// </summary>
 [Orleans.Concurrency.Reentrant]
-public sealed class NodeGrain(IEventJournal journal, TimeProvider time, Orders.ReservationTiming timing) : Grain, INodeGrain
+public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, Orders.ReservationTiming timing) : Grain, INodeGrain
 {
     /// <summary>Snapshot after this many events so that activation stays fast on busy nodes.</summary>
     private const int SnapshotEvery = 500;
@@ -74,7 +74,7 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time, Orders.R
     public Task<NodeAvailability> GetAvailability(IReadOnlyList<string> skuIds, CancellationToken cancellationToken)
     {
         var atp = new Dictionary<string, int>(skuIds.Count, StringComparer.Ordinal);
-        foreach (var sku in skuIds) atp[sku] = _stock.Positions.TryGetValue(sku, out var p) ? Math.Max(0, p.Available) : 0;
+        foreach (var sku in skuIds) atp[sku] = _stock.AvailableToPromise(sku); // modular SKUs: finished units plus what can be assembled
         return Task.FromResult(new NodeAvailability(_stock.NodeId, atp, (int)Math.Min(int.MaxValue, _stock.ReservedUnits)));
     }
 
@@ -126,6 +126,9 @@ public sealed class NodeGrain(IEventJournal journal, TimeProvider time, Orders.R
 
     public Task<CommandOutcome> Release(string reservationId, string reason, CancellationToken cancellationToken) =>
         Run(now => _stock.Release(reservationId, reason, now), cancellationToken);
+
+    public Task<CommandOutcome> ReturnStock(string returnId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken) =>
+        Run(now => _stock.Return(returnId, lines, now), cancellationToken);
 
     public Task<CommandOutcome> Pick(string reservationId, IReadOnlyList<StockLine> picked, CancellationToken cancellationToken) =>
         Run(now => _stock.Pick(reservationId, picked, now), cancellationToken);

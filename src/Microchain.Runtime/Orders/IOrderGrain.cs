@@ -1,3 +1,5 @@
+using Microchain.Domain.Geo;
+using Microchain.Domain.Orders;
 using Microchain.Runtime.Nodes;
 
 namespace Microchain.Runtime.Orders;
@@ -28,6 +30,15 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Deliver")]
     Task<CommandOutcome> Deliver(CancellationToken cancellationToken);
 
+    /// <summary>Records a failed delivery, then puts the picked units back at their nodes (once, even when repeated).</summary>
     [Alias("Fail")]
     Task<CommandOutcome> Fail(string reason, CancellationToken cancellationToken);
+
+    /// <summary>Sends a picked order out on a wave's route; the same stop again is answered as done.</summary>
+    [Alias("DispatchInWave")]
+    Task<CommandOutcome> DispatchInWave(WaveStop stop, CancellationToken cancellationToken);
+
+    /// <summary>A failed home delivery goes to a locker: the order is picked again and waits for the next wave.</summary>
+    [Alias("RedirectToLocker")]
+    Task<CommandOutcome> RedirectToLocker(string lockerId, GeoPoint lockerLocation, string reason, CancellationToken cancellationToken);
 }

@@ -4,7 +4,11 @@ using Microchain.Domain.Orders;
 
 namespace Microchain.Runtime.Orders;
 
+// [Immutable]: built for one call and never changed after (domain lists are replaced, not mutated), so grain calls
+// in the silo pass them by reference instead of deep-copying them through JSON.
+
 /// <summary>The promise that goes with a placement: mode, window and estimated cost.</summary>
+[Immutable]
 public sealed record PromiseTerms(string Mode, DeliveryWindow Window, long EstimatedCostCents);
 
 /// <summary>
@@ -16,6 +20,7 @@ public sealed record PromiseTerms(string Mode, DeliveryWindow Window, long Estim
 /// <param name="RejectCodes">Non-empty: record the order as rejected with these codes, reserve nothing.</param>
 /// <param name="RejectOnShortage">If a node cannot reserve its part: true records a rejection, false answers
 /// <see cref="PlacementStatus.Shortage"/> with nothing recorded so that the caller may source again.</param>
+[Immutable]
 public sealed record PlaceOrder(
     string CustomerId,
     string? SegmentId,
@@ -44,9 +49,11 @@ public enum PlacementStatus
     Voided,
 }
 
+[Immutable]
 public sealed record PlaceOutcome(PlacementStatus Status, OrderView? Order, IReadOnlyList<Shortage> Shortages);
 
 /// <summary>An order as the API shows it, with its full event history.</summary>
+[Immutable]
 public sealed record OrderView(
     string OrderId,
     OrderStatus Status,
@@ -61,8 +68,9 @@ public sealed record OrderView(
     IReadOnlyList<Allocation> Allocations,
     IReadOnlyList<OrderLine> ShortLines,
     IReadOnlyList<string> RejectionCodes,
-    IReadOnlyList<IOrderEvent> History)
+    IReadOnlyList<IOrderEvent> History,
+    OrderDispatched? Dispatch = null)
 {
     public static OrderView Of(Order o) => new(o.Id, o.Status, o.CustomerId, o.SegmentId, o.Lines, o.DeliverTo, o.LockerId, o.RequestedWindow,
-        o.CapturedAt, o.Promise, o.Allocations, o.ShortLines, o.RejectionCodes, o.History.ToArray());
+        o.CapturedAt, o.Promise, o.Allocations, o.ShortLines, o.RejectionCodes, o.History.ToArray(), o.LastDispatch);
 }

@@ -93,7 +93,6 @@ public sealed partial class OrderGrain
 
     public Task<CommandOutcome> Deliver(CancellationToken cancellationToken) => MoveAsync((order, now) => order.Deliver(now), cancellationToken);
 
-    public Task<CommandOutcome> Fail(string reason, CancellationToken cancellationToken) => MoveAsync((order, now) => order.Fail(reason, now), cancellationToken);
 
     private async Task<CommandOutcome> MoveAsync(Func<Order, DateTimeOffset, IOrderEvent> move, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed record OrderNotification(string Tenant, string OrderId, string Eve
 
     /// <summary>Every topic an order move is announced under, one per kind of order event.</summary>
     public static IReadOnlyList<string> Topics { get; } =
-        [.. new[] { "captured", "validated", "promised", "allocated", "part-picked", "reallocated", "short", "picked", "dispatched", "delivered", "rejected", "cancelled", "failed" }
+        [.. new[] { "captured", "validated", "promised", "allocated", "part-picked", "reallocated", "short", "picked", "dispatched", "redirected", "delivered", "rejected", "cancelled", "failed" }
             .Select(name => TopicPrefix + name)];
 
     /// <summary>The topic of one order event: "order." + what happened, in lower case.</summary>
@@ -37,6 +37,7 @@ public sealed record OrderNotification(string Tenant, string OrderId, string Eve
         OrderLinesShorted => "short",
         OrderPicked => "picked",
         OrderDispatched => "dispatched",
+        OrderRedirected => "redirected",
         OrderDelivered => "delivered",
         OrderRejected => "rejected",
         OrderCancelled => "cancelled",

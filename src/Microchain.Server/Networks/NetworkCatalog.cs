@@ -33,6 +33,12 @@ public sealed class NetworkCatalog
         }
     }
 
+    /// <summary>Every tenant with a network, in id order.</summary>
+    public IReadOnlyList<string> Tenants()
+    {
+        lock (_lock) return [.. _byTenant.Keys.Order(StringComparer.Ordinal)];
+    }
+
     public NetworkModel? Get(string tenant)
     {
         lock (_lock) return _merged.GetValueOrDefault(tenant);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microchain.Domain.Network;
 using Microchain.Planning.Promise;
 using Microchain.Planning.Sourcing;
@@ -8,10 +9,13 @@ namespace Microchain.Server.Orders;
 
 /// <summary>
 /// Reads live availability from the node grains for the SKUs of one basket: the input of promise and sourcing.
-/// Only open fulfilment nodes are asked; one call per node, all at once.
+/// Only open fulfilment nodes are asked, all at once; concurrent reads of one node share a call (see
+/// <see cref="CoalescedNodeReads"/>).
 /// </summary>
 public sealed class LiveNetwork(IGrainFactory grains)
 {
+    private readonly ConcurrentDictionary<string, CoalescedNodeReads> _readers = new(StringComparer.Ordinal);
+
     /// <summary>ATP of <paramref name="skuIds"/> and pick load at every open fulfilment node of the tenant's network.</summary>
     public async Task<IReadOnlyList<NodeAvailability>> ReadAsync(string tenant, NetworkModel network, IReadOnlyList<string> skuIds, CancellationToken cancellationToken)
     {
@@ -19,7 +23,8 @@ public sealed class LiveNetwork(IGrainFactory grains)
         var skus = skuIds.Distinct(StringComparer.Ordinal).ToArray();
         var calls = new Task<NodeAvailability>[nodes.Count];
         for (var i = 0; i < nodes.Count; i++)
-            calls[i] = grains.GetGrain<INodeGrain>(GrainKey.Compose(tenant, nodes[i].Id)).GetAvailability(skus, cancellationToken);
+            calls[i] = _readers.GetOrAdd(GrainKey.Compose(tenant, nodes[i].Id), key => new CoalescedNodeReads(grains.GetGrain<INodeGrain>(key)))
+                .ReadAsync(skus, cancellationToken);
         return await Task.WhenAll(calls);
     }
 

@@ -115,7 +115,11 @@ public static class RouteAnswers
         return step;
     }
 
-    private static object GeoJson(RouteModel model, RoutingSolution solution)
+    /// <summary>A FeatureCollection: one LineString per route, one Point per job (assigned or not).</summary>
+    public static object GeoJson(RouteModel model, RoutingSolution solution) => new { type = "FeatureCollection", features = GeoJsonFeatures(model, solution) };
+
+    /// <summary>The features of <see cref="GeoJson"/>, for callers that merge several solutions into one collection.</summary>
+    public static List<object> GeoJsonFeatures(RouteModel model, RoutingSolution solution)
     {
         var features = new List<object>();
         foreach (var r in solution.Routes)
@@ -129,7 +133,7 @@ public static class RouteAnswers
             if (Lonlat(model, model.Problem.Jobs[j].Location) is { } point)
                 features.Add(new { type = "Feature", geometry = new { type = "Point", coordinates = point }, properties = new { job = model.Request.Jobs[j].Id, assigned = solution.Unassigned.All(u => u.JobIndex != j) } });
         }
-        return new { type = "FeatureCollection", features };
+        return features;
     }
 
     private static double[]? Lonlat(RouteModel model, int location) =>

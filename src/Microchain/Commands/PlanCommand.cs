@@ -22,6 +22,7 @@ internal static class PlanCommand
         command.Subcommands.Add(Network(output));
         command.Subcommands.Add(Routes(output));
         command.Subcommands.Add(PlanAssortmentCommand.Build(output));
+        command.Subcommands.Add(PlanReplenishmentCommand.Build(output));
         return command;
     }
 

@@ -31,6 +31,7 @@ internal static class ServerRunner
             throw new CliException($"cannot listen on {options.Url}: {ex.Message}");
         }
         app.Services.GetRequiredService<NetworkCatalog>().Set(options.Tenant, network);
+        await NetworkAssembly.ConfigureAsync(app.Services.GetRequiredService<IGrainFactory>(), options.Tenant, network, cancellationToken);
         if (initialStock is not null)
         {
             readiness.NotReady("stocking the network");

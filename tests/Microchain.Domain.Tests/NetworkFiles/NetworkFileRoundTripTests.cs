@@ -47,6 +47,7 @@ public sealed class NetworkFileRoundTripTests
         Assert.Equal(expected.Name, actual.Name);
         Assert.Equal(expected.OrderRules, actual.OrderRules);
         Assert.Equal(expected.SourcingPolicy, actual.SourcingPolicy);
+        Assert.Equal(expected.Replenishment, actual.Replenishment);
         Assert.Equal(expected.Nodes, actual.Nodes);
         Assert.Equal(expected.Components, actual.Components);
         Assert.Equal(expected.Segments, actual.Segments);

@@ -1,3 +1,4 @@
+using Microchain.Domain.Dispatch;
 using Microchain.Domain.Catalog;
 using Microchain.Domain.Customers;
 using Microchain.Domain.Fleet;
@@ -104,8 +105,7 @@ internal static class NetworkModelGen
             StockBalancePenaltyCentsPerUnit = c.Item5, TargetDaysOfCover = days, MaxNodesPerOrder = nodes,
         });
 
-    /// <summary>A network with random order rules and a sourcing policy that overrides the weights of some segments.</summary>
-    public static Gen<NetworkModel> NetworkWithPolicies { get; } = Gen.Select(Network, Rules, Gen.Int[0, 2].Select(i => SourcingPolicy.Strategies[i]), Weights, Weights.Array[0, 3],
+    private static Gen<NetworkModel> WithRulesAndSourcing { get; } = Gen.Select(Network, Rules, Gen.Int[0, 2].Select(i => SourcingPolicy.Strategies[i]), Weights, Weights.Array[0, 3],
         (network, rules, strategy, weights, bySegment) => network with
         {
             OrderRules = rules,
@@ -113,6 +113,24 @@ internal static class NetworkModelGen
             {
                 Strategy = strategy, Weights = weights,
                 WeightsBySegment = network.Segments.Zip(bySegment).ToDictionary(p => p.First.Id, p => p.Second, StringComparer.Ordinal),
+            },
+        });
+
+    private static readonly Gen<DispatchSchedule> Schedule = Gen.Select(Gen.Int[1, 1440], Gen.Int[0, 1439].Array[0, 4], Gen.Bool,
+        (interval, minutes, toLocker) => new DispatchSchedule
+        {
+            WaveIntervalMinutes = interval, FailedToLocker = toLocker,
+            CutOffs = [.. minutes.Distinct().Order().Select(m => new TimeOnly(m / 60, m % 60))],
+        });
+
+    /// <summary>A network with random order rules, a sourcing policy that overrides the weights of some segments, and dispatch schedules for some nodes.</summary>
+    public static Gen<NetworkModel> NetworkWithPolicies { get; } = Gen.Select(WithRulesAndSourcing, Schedule, Schedule.Array[0, 3], Gen.Int[1, 336], Gen.Int[0, 240],
+        (network, schedule, byNode, holdHours, etaMinutes) => network with
+        {
+            Dispatch = new DispatchPolicy
+            {
+                DefaultSchedule = schedule, LockerHoldHours = holdHours, EtaWindowMinutes = etaMinutes,
+                ByNode = network.Nodes.Zip(byNode).ToDictionary(p => p.First.Id, p => p.Second, StringComparer.Ordinal),
             },
         });
 

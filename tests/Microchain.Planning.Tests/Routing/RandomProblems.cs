@@ -63,3 +63,29 @@ internal static class RandomProblems
             [.. vehicles.Select((make, v) => make(v))],
             [.. jobs.Select((make, i) => make(i))]);
 }
+
+/// <summary>Instances the granular local search applies to: one window per job, no skills, no time costs, shared depot.</summary>
+internal static class RandomTimeWindowProblems
+{
+    private static readonly Gen<Func<int, Job>> Jobs =
+        from weight in Gen.Int[0, 10]
+        from service in Gen.Int[0, 10]
+        from start in Gen.Int[0, 200]
+        from length in Gen.Int[10, 120]
+        select (Func<int, Job>)(i => new Job
+        {
+            Id = $"j{i}", Location = i + 1, Demand = [weight], ServiceDuration = service,
+            TimeWindows = [new TimeWindow(start, start + length)],
+        });
+
+    /// <summary>4–14 jobs, 2–4 identical vehicles, points in a 50×50 square.</summary>
+    public static readonly Gen<RoutingProblem> Problems =
+        from jobCount in Gen.Int[4, 14]
+        from vehicleCount in Gen.Int[2, 4]
+        from capacity in Gen.Int[10, 40]
+        from points in Gen.Select(Gen.Int[0, 50], Gen.Int[0, 50]).Array[jobCount + 1]
+        from jobs in Jobs.Array[jobCount]
+        select TestProblems.Euclidean(points,
+            [.. Enumerable.Range(0, vehicleCount).Select(v => TestProblems.Van($"v{v}", capacity, shiftEnd: 600))],
+            [.. jobs.Select((make, i) => make(i))]);
+}
