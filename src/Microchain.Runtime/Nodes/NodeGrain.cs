@@ -38,6 +38,7 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
     private long _snapshotVersion;
     private List<PendingCommand> _queue = [];
     private Task? _flushing;
+    private Task? _snapshotSaving;
     private Task _reloading = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -185,7 +186,9 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
                     continue;
                 }
                 foreach (var command in batch) command.Done.TrySetResult(CommandOutcome.Done);
-                if (_queue.Count == 0 && _stream.Version - _snapshotVersion >= SnapshotEvery) await SnapshotAsync();
+                // Not awaited: a busy node's snapshot (every open reservation) takes tens of ms to write, and
+                // reservations queued behind it set the pipeline's latency tail. One save at a time.
+                if (_queue.Count == 0 && _snapshotSaving is null && _stream.Version - _snapshotVersion >= SnapshotEvery) _snapshotSaving = SnapshotAsync();
             }
         }
         finally
@@ -251,6 +254,10 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A snapshot is an optimisation; replay from the previous one stays correct.
+        }
+        finally
+        {
+            _snapshotSaving = null;
         }
     }
 

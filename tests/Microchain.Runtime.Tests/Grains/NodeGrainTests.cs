@@ -78,7 +78,13 @@ public sealed class NodeGrainTests(GrainClusterFixture fixture)
         Assert.True((await grain.Reserve("R", [new StockLine("SKU-1", 3)], InAnHour, Ct)).Succeeded);
         var streamId = "node/" + grain.GetPrimaryKeyString();
 
+        // The grain saves snapshots in the background: wait (bounded) for the one taken after 500 events.
         var snapshot = await fixture.Journal.LoadSnapshotAsync(streamId, Ct);
+        for (var wait = 0; snapshot is null && wait < 200; wait++)
+        {
+            await Task.Delay(50, Ct);
+            snapshot = await fixture.Journal.LoadSnapshotAsync(streamId, Ct);
+        }
         Assert.NotNull(snapshot);
         var fromSnapshot = NodeStock.FromSnapshot(JsonSerializer.Deserialize<NodeStockSnapshot>(snapshot.Data, DomainJson.Options)!);
         foreach (var stored in await fixture.Journal.ReadAsync(streamId, snapshot.Version + 1, Ct))
