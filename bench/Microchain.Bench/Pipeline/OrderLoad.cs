@@ -19,6 +19,22 @@ public sealed record OrderLoadResult(double Seconds, long Acknowledged, long All
 
     /// <summary>CPU per acknowledged order: robust on a shared machine, where orders/s also measures the neighbours.</summary>
     public double CpuMillisecondsPerOrder => Acknowledged > 0 ? ProcessCpuSeconds * 1e3 / Acknowledged : 0;
+
+    /// <summary>What the process's garbage collector did in the window (server and load generator).</summary>
+    public GcFigures Gc { get; init; }
+
+    /// <summary>Bytes allocated per acknowledged order, in KiB.</summary>
+    public double AllocatedKibPerOrder => Acknowledged > 0 ? Gc.AllocatedBytes / 1024.0 / Acknowledged : 0;
+}
+
+/// <summary>Garbage-collector work over a window: bytes allocated, collections per generation, time paused.</summary>
+public readonly record struct GcFigures(long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PausedMs)
+{
+    public static GcFigures Now() =>
+        new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds);
+
+    public GcFigures Since(GcFigures start) =>
+        new(AllocatedBytes - start.AllocatedBytes, Gen0 - start.Gen0, Gen1 - start.Gen1, Gen2 - start.Gen2, PausedMs - start.PausedMs);
 }
 
 /// <summary>
@@ -60,18 +76,24 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gc = GcFigures.Now();
         var tallies = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             var tally = new Tally();
             while (Stopwatch.GetTimestamp() < end) await SendAsync(Stopwatch.GetTimestamp(), tally, cancellationToken);
             return tally;
         }, cancellationToken)));
-        return Tally.Merge(tallies, duration.TotalSeconds) with { ProcessCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds };
+        return Tally.Merge(tallies, duration.TotalSeconds) with
+        {
+            ProcessCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
+            Gc = GcFigures.Now().Since(gc),
+        };
     }
 
     public async Task<OrderLoadResult> OpenLoopAsync(double ordersPerSecond, TimeSpan duration, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
+        var gc = GcFigures.Now();
         var total = (long)(ordersPerSecond * duration.TotalSeconds);
         var tally = new Tally();
         var inFlight = new List<Task>();
@@ -84,7 +106,7 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
             if (inFlight.Count > 4_096) inFlight.RemoveAll(t => t.IsCompleted);
         }
         await Task.WhenAll(inFlight);
-        return Tally.Merge([tally], duration.TotalSeconds);
+        return Tally.Merge([tally], duration.TotalSeconds) with { Gc = GcFigures.Now().Since(gc) };
     }
 
     private async Task SendAsync(long scheduled, Tally tally, CancellationToken cancellationToken)

@@ -95,6 +95,8 @@ public static class PipelineBench
                 cpuMsPerOrder = Math.Round(closed.CpuMillisecondsPerOrder, 3),
                 rawCpuMsPerOrder = Math.Round(2 * raw.CpuMicrosecondsPerAppend / 1e3, 4),
                 cpuRatioToRaw = Math.Round(cpuRatio, 4),
+                allocatedKibPerOrder = Math.Round(closed.AllocatedKibPerOrder, 1),
+                gcPausedMs = Math.Round(closed.Gc.PausedMs, 0),
                 clients,
                 seconds,
             });
@@ -104,5 +106,6 @@ public static class PipelineBench
     private static void Print(TextWriter output, string phase, OrderLoadResult r) =>
         output.WriteLine($"{phase}: {r.OrdersPerSecond:F0} acknowledged orders/s ({r.Allocated} allocated, {r.Acknowledged - r.Allocated} rejected out of stock, " +
             $"{r.Refused} refused, {r.Errors} errors), p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, max {r.MaxMs:F1} ms" +
+            $"; GC: {r.AllocatedKibPerOrder:F1} KiB allocated per order, {r.Gc.Gen0}/{r.Gc.Gen1}/{r.Gc.Gen2} collections (gen 0/1/2), {r.Gc.PausedMs:F0} ms paused" +
             (r.RefusedBy.Count == 0 ? "" : "; refused: " + string.Join(", ", r.RefusedBy.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Value}× {p.Key}"))));
 }

@@ -99,15 +99,15 @@ public sealed partial class NodeStock
         switch (e)
         {
             case TransferShippedOut s:
-                foreach (var line in s.Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Adjust(-line.Quantity);
+                foreach (var line in s.Lines) SetPosition(line.SkuId, PositionOf(line.SkuId).Adjust(-line.Quantity));
                 _outbound[s.TransferId] = new OutboundTransfer(s.TransferId, s.ToNodeId, s.Lines);
                 return true;
             case TransferInboundRegistered r:
-                foreach (var line in r.Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Ship(line.Quantity);
+                foreach (var line in r.Lines) SetPosition(line.SkuId, PositionOf(line.SkuId).Ship(line.Quantity));
                 _inbound[r.TransferId] = new InboundTransfer(r.TransferId, r.FromNodeId, r.Lines, [], [], false);
                 return true;
             case TransferStockReceived x:
-                foreach (var line in x.Lines) _positions[line.SkuId] = PositionOf(line.SkuId).ReceiveInbound(line.Quantity);
+                foreach (var line in x.Lines) SetPosition(line.SkuId, PositionOf(line.SkuId).ReceiveInbound(line.Quantity));
                 var inbound = _inbound[x.TransferId] with { Receipts = [.. _inbound[x.TransferId].Receipts, x] };
                 _inbound[x.TransferId] = inbound with { Closed = inbound.Lines.All(l => inbound.OpenOf(l.SkuId) == 0) };
                 return true;
@@ -115,7 +115,7 @@ public sealed partial class NodeStock
                 foreach (var d in c.Discrepancies)
                 {
                     var p = PositionOf(d.SkuId);
-                    _positions[d.SkuId] = new InventoryPosition(p.OnHand, p.Reserved, p.InTransit - d.Quantity, p.Capacity, p.SafetyStock);
+                    SetPosition(d.SkuId, new InventoryPosition(p.OnHand, p.Reserved, p.InTransit - d.Quantity, p.Capacity, p.SafetyStock));
                 }
                 _inbound[c.TransferId] = _inbound[c.TransferId] with { Discrepancies = c.Discrepancies, Closed = true };
                 return true;

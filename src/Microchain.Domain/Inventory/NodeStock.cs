@@ -8,6 +8,7 @@ public sealed partial class NodeStock
 {
     private readonly Dictionary<string, InventoryPosition> _positions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Reservation> _reservations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
 
     public NodeStock(string nodeId) => NodeId = Guard.Id(nodeId, "node");
 
@@ -17,6 +18,20 @@ public sealed partial class NodeStock
 
     /// <summary>Units reserved over all SKUs (the pick load), kept as events apply.</summary>
     public long ReservedUnits { get; private set; }
+
+    /// <summary>
+    /// SKUs whose position changed since <see cref="ForgetChanges"/> was last called: what a read model that mirrors
+    /// availability (a silo's ATP board) must refresh. At most one entry per SKU.
+    /// </summary>
+    public IReadOnlyCollection<string> ChangedSkus => _changed;
+
+    public void ForgetChanges() => _changed.Clear();
+
+    private void SetPosition(string skuId, InventoryPosition position)
+    {
+        _positions[skuId] = position;
+        _changed.Add(skuId);
+    }
 
     public InventoryPosition PositionOf(string skuId) =>
         _positions.TryGetValue(skuId, out var p) ? p : InventoryPosition.Empty(0);
@@ -132,20 +147,20 @@ public sealed partial class NodeStock
     {
         switch (e)
         {
-            case StockCapacitySet c: _positions[c.SkuId] = PositionOf(c.SkuId).WithCapacity(c.Capacity); break;
-            case StockReceived r: _positions[r.SkuId] = PositionOf(r.SkuId).Receive(r.Quantity); break;
-            case StockAdjusted a: _positions[a.SkuId] = PositionOf(a.SkuId).Adjust(a.Delta); break;
+            case StockCapacitySet c: SetPosition(c.SkuId, PositionOf(c.SkuId).WithCapacity(c.Capacity)); break;
+            case StockReceived r: SetPosition(r.SkuId, PositionOf(r.SkuId).Receive(r.Quantity)); break;
+            case StockAdjusted a: SetPosition(a.SkuId, PositionOf(a.SkuId).Adjust(a.Delta)); break;
             case StockCounted c:
                 var delta = c.CountedQuantity - PositionOf(c.SkuId).OnHand;
-                if (delta != 0) _positions[c.SkuId] = PositionOf(c.SkuId).Adjust(delta);
+                if (delta != 0) SetPosition(c.SkuId, PositionOf(c.SkuId).Adjust(delta));
                 break;
             case StockReserved r:
-                foreach (var line in r.Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Reserve(line.Quantity);
+                foreach (var line in r.Lines) SetPosition(line.SkuId, PositionOf(line.SkuId).Reserve(line.Quantity));
                 _reservations[r.ReservationId] = new Reservation(r.ReservationId, r.Lines, r.ExpiresAt) { Assemblies = r.Assemblies ?? [] };
                 ReservedUnits += UnitsOf(r.Lines);
                 break;
             case ReservationReleased r:
-                foreach (var line in _reservations[r.ReservationId].Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Release(line.Quantity);
+                foreach (var line in _reservations[r.ReservationId].Lines) SetPosition(line.SkuId, PositionOf(line.SkuId).Release(line.Quantity));
                 ReservedUnits -= UnitsOf(_reservations[r.ReservationId].Lines);
                 _reservations.Remove(r.ReservationId);
                 break;
@@ -159,7 +174,7 @@ public sealed partial class NodeStock
                     var position = PositionOf(line.SkuId);
                     if (pickedUnits > 0) position = position.Pick(pickedUnits);
                     if (line.Quantity > pickedUnits) position = position.Release(line.Quantity - pickedUnits);
-                    _positions[line.SkuId] = position;
+                    SetPosition(line.SkuId, position);
                 }
                 ReservedUnits -= UnitsOf(_reservations[p.ReservationId].Lines);
                 _reservations.Remove(p.ReservationId);
@@ -167,7 +182,7 @@ public sealed partial class NodeStock
                 break;
             case AssemblyConfigured c: _assembly = c.Setup; break;
             case StockReturned r:
-                foreach (var line in r.Lines) _positions[line.SkuId] = PositionOf(line.SkuId).Receive(line.Quantity);
+                foreach (var line in r.Lines) SetPosition(line.SkuId, PositionOf(line.SkuId).Receive(line.Quantity));
                 RememberReturn(r.ReturnId);
                 break;
             default:

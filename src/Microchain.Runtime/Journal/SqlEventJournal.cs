@@ -176,7 +176,7 @@ public abstract class SqlEventJournal : IEventJournal
         await using var command = connection.CreateCommand(sql, null);
         bind(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var events = new List<StoredEvent>(Math.Min(maxCount, 256));
+        var events = new List<StoredEvent>(Math.Min(maxCount, 8)); // most reads are of a short stream or of none
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             events.Add(new StoredEvent(

@@ -17,9 +17,13 @@ namespace Microchain.Runtime.Nodes;
 /// </para>
 /// </summary>
 [Orleans.Concurrency.Reentrant]
-public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, Orders.ReservationTiming timing) : Grain, INodeGrain
+public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, Orders.ReservationTiming timing, AtpBoard board) : Grain, INodeGrain
 {
-    /// <summary>Snapshot after this many events so that activation stays fast on busy nodes.</summary>
+    /// <summary>
+    /// Snapshot after this many events so that activation stays fast on busy nodes; or after as many events as the
+    /// state has reservations, when that is more: a snapshot carries every open reservation, so writing one costs
+    /// O(1) per event amortised however many are open, and replay on activation stays within the snapshot's size.
+    /// </summary>
     private const int SnapshotEvery = 500;
     private const int MaxPageSize = 1_000;
     /// <summary>Levels per call: each may become two events, and one append holds at most 1,000.</summary>
@@ -40,12 +44,19 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
     private Task? _flushing;
     private Task? _snapshotSaving;
     private Task _reloading = Task.CompletedTask;
+    private AtpSheet? _sheet;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _stream = new GrainJournal<INodeStockEvent>(journal, "node/" + this.GetPrimaryKeyString());
         await LoadAsync(cancellationToken);
         this.RegisterGrainTimer(ct => SweepExpired(ct), new GrainTimerCreationOptions(timing.SweepPeriod, timing.SweepPeriod) { Interleave = true });
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_sheet is not null) board.Close(this.GetPrimaryKeyString(), _sheet);
+        return Task.CompletedTask;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -59,6 +70,7 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
         _snapshotVersion = snapshot?.Version ?? 0;
         foreach (var e in await _stream.ReadNewAsync(_snapshotVersion, cancellationToken)) stock.Apply(e);
         _stock = stock;
+        _sheet = board.Open(this.GetPrimaryKeyString(), stock);
     }
 
     public Task<StockPage> GetStock(int offset, int limit, CancellationToken cancellationToken)
@@ -160,7 +172,9 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
         if (_queue.Count >= MaxQueuedCommands)
             return CommandOutcome.Refused("node.busy", $"node {_stock.NodeId} has {MaxQueuedCommands} commands waiting; try again shortly");
         var command = new PendingCommand(decide);
-        if (!command.Decide(time.GetUtcNow())) return command.Refusal!;
+        var decided = command.Decide(time.GetUtcNow());
+        _sheet!.PublishChanges(_stock);
+        if (!decided) return command.Refusal!;
         if (command.Events.Count == 0) return CommandOutcome.Done;
         _queue.Add(command);
         _flushing ??= FlushAsync();
@@ -188,7 +202,7 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
                 foreach (var command in batch) command.Done.TrySetResult(CommandOutcome.Done);
                 // Not awaited: a busy node's snapshot (every open reservation) takes tens of ms to write, and
                 // reservations queued behind it set the pipeline's latency tail. One save at a time.
-                if (_queue.Count == 0 && _snapshotSaving is null && _stream.Version - _snapshotVersion >= SnapshotEvery) _snapshotSaving = SnapshotAsync();
+                if (_queue.Count == 0 && _snapshotSaving is null && _stream.Version - _snapshotVersion >= Math.Max(SnapshotEvery, _stock.Reservations.Count)) _snapshotSaving = SnapshotAsync();
             }
         }
         finally
@@ -238,6 +252,7 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
             else if (command.Events.Count == 0) command.Done.TrySetResult(CommandOutcome.Done);
             else _queue.Add(command);
         }
+        _sheet!.PublishChanges(_stock);
         reload.SetResult();
     }
 

@@ -40,6 +40,10 @@ public sealed partial class OrderGrain(IEventJournal journal, TimeProvider time,
 
     public async Task<PlaceOutcome> Place(PlaceOrder command, CancellationToken cancellationToken)
     {
+        // Orders are placed at a high rate and touched again only minutes later (pick, dispatch): an activation kept
+        // for the default collection age would hold every recent order in memory and make each garbage collection
+        // copy it. The next call re-reads the short stream instead.
+        DeactivateOnIdle();
         if (Known(command.RequestHash) is { } known) return known;
         var now = time.GetUtcNow();
         var order = Order.Capture(_orderId, command.CustomerId, command.Lines, command.DeliverTo, command.LockerId, command.Window, now,

@@ -9,10 +9,10 @@ namespace Microchain.Server.Orders;
 
 /// <summary>
 /// Reads live availability from the node grains for the SKUs of one basket: the input of promise and sourcing.
-/// Only open fulfilment nodes are asked, all at once; concurrent reads of one node share a call (see
-/// <see cref="CoalescedNodeReads"/>).
+/// Only open fulfilment nodes are read: from this silo's <see cref="AtpBoard"/> when the node's grain is active here,
+/// else from the grain, all at once, where concurrent reads of one node share a call (see <see cref="CoalescedNodeReads"/>).
 /// </summary>
-public sealed class LiveNetwork(IGrainFactory grains)
+public sealed class LiveNetwork(IGrainFactory grains, AtpBoard board)
 {
     private readonly ConcurrentDictionary<string, CoalescedNodeReads> _readers = new(StringComparer.Ordinal);
 
@@ -21,11 +21,21 @@ public sealed class LiveNetwork(IGrainFactory grains)
     {
         var nodes = Domain.Validation.ValidationContext.For(network).FulfilmentNodes;
         var skus = skuIds.Distinct(StringComparer.Ordinal).ToArray();
-        var calls = new Task<NodeAvailability>[nodes.Count];
+        var answers = new NodeAvailability[nodes.Count];
+        List<(int Index, Task<NodeAvailability> Call)>? calls = null;
         for (var i = 0; i < nodes.Count; i++)
-            calls[i] = _readers.GetOrAdd(GrainKey.Compose(tenant, nodes[i].Id), key => new CoalescedNodeReads(grains.GetGrain<INodeGrain>(key)))
-                .ReadAsync(skus, cancellationToken);
-        return await Task.WhenAll(calls);
+        {
+            var key = GrainKey.Compose(tenant, nodes[i].Id);
+            if (board.TryRead(key, nodes[i].Id, skus) is { } posted)
+            {
+                answers[i] = posted;
+                continue;
+            }
+            (calls ??= []).Add((i, _readers.GetOrAdd(key, k => new CoalescedNodeReads(grains.GetGrain<INodeGrain>(k))).ReadAsync(skus, cancellationToken)));
+        }
+        if (calls is null) return answers;
+        foreach (var (index, call) in calls) answers[index] = await call;
+        return answers;
     }
 
     /// <summary>Sourcing candidates from live availability (nodes without pick capacity are kept: strategies explain why they skip them).</summary>

@@ -94,6 +94,7 @@ public sealed class WebhookDispatcher(
         var batch = await journal.ReadOutboxAsync(options.BatchSize, cancellationToken).ConfigureAwait(false);
         if (batch.Count == 0) return false;
         var chunk = new FanOutChunk();
+        var subscribed = new Dictionary<string, IReadOnlyList<WebhookSubscription>>(StringComparer.Ordinal); // one registry read per tenant per batch
         foreach (var message in batch)
         {
             // Outbox ids grow in commit order: one at or below the last fanned out was recorded before a crash
@@ -108,7 +109,10 @@ public sealed class WebhookDispatcher(
             }
 
             // A webhook hears of moves committed from its creation on, not of older messages still in the outbox.
-            var subscriptions = (await registry.ListAsync(tenant, cancellationToken).ConfigureAwait(false))
+            if (!subscribed.TryGetValue(tenant, out var active))
+                subscribed[tenant] = active = await registry.ListAsync(tenant, cancellationToken).ConfigureAwait(false);
+            if (active.Count == 0) continue;
+            var subscriptions = active
                 .Where(s => s.CreatedAt <= message.RecordedAt && WebhookTopics.Matches(s.Events, message.Topic)).ToArray();
             if (subscriptions.Length == 0) continue;
             var (items, bytes, storable) = FanOutChunk.Prepare(tenant, message, subscriptions, time.GetUtcNow());

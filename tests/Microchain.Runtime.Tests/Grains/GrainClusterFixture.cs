@@ -46,6 +46,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<TimeProvider>(SharedClock);
             siloBuilder.Services.AddSingleton(_ => SharedJournal.Value);
             siloBuilder.Services.AddSingleton(Microchain.Runtime.Orders.ReservationTiming.Default);
+            siloBuilder.Services.AddSingleton<Microchain.Runtime.Nodes.AtpBoard>();
         }
     }
 
