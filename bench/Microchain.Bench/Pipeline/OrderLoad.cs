@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microchain.Simulation.DemoCity;
@@ -38,7 +39,7 @@ public readonly record struct GcFigures(long AllocatedBytes, int Gen0, int Gen1,
 }
 
 /// <summary>
-/// Orders over real HTTP: closed loop (each client sends its next order when the last is answered) for the
+/// Orders over real HTTP/1.1 on loopback, from a lean client (see <see cref="LoopbackHttpConnection"/>): closed loop (each client sends its next order when the last is answered) for the
 /// highest rate, or open loop at a fixed rate for latency (measured from the scheduled send time, so a stall is
 /// not hidden by sending less).
 /// </summary>
@@ -47,9 +48,13 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
     /// <summary>Bodies are drawn before the timed window so that drawing them is not measured.</summary>
     public const int MaxPreparedOrders = 2_000_000;
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 1_024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
-        { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>Connections open at once (closed-loop clients, or open-loop requests in flight).</summary>
+    public const int MaxConnections = 4_096;
+
+    private readonly IPEndPoint _endPoint = new(IPAddress.Parse(baseAddress.Host), baseAddress.Port);
+    private readonly System.Collections.Concurrent.ConcurrentBag<LoopbackHttpConnection> _idle = [];
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private int _open;
     private byte[][] _bodies = [];
     private long _next = -1;
 
@@ -112,31 +117,70 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
     private async Task SendAsync(long scheduled, Tally tally, CancellationToken cancellationToken)
     {
         var n = Interlocked.Increment(ref _next);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/orders") { Content = new ByteArrayContent(_bodies[n % _bodies.Length]) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Api-Key", apiKey);
-        request.Headers.Add("Idempotency-Key", $"bench-{_run}-{n}");
+        var request = LoopbackHttpConnection.Post($"{baseAddress.Host}:{baseAddress.Port}", "/v1/orders",
+            [("X-Api-Key", apiKey), ("Idempotency-Key", $"bench-{_run}-{n}")], _bodies[n % _bodies.Length]);
+        LoopbackHttpConnection? connection = null;
         try
         {
-            using var response = await _http.SendAsync(request, cancellationToken);
+            connection = await RentAsync(cancellationToken);
+            var (code, body) = await connection.SendAsync(request, wantBody: true, cancellationToken);
             var ticks = Stopwatch.GetTimestamp() - scheduled;
-            var code = response.StatusCode;
-            if (code == HttpStatusCode.Created)
+            Return(connection);
+            connection = null;
+            if (code == (int)HttpStatusCode.Created)
             {
                 tally.Add(true, false, ticks, error: false);
                 return;
             }
-            var body = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken));
-            var outOfStock = code == HttpStatusCode.Conflict && body.Contains("out-of-stock", StringComparison.Ordinal);
-            tally.Add(false, outOfStock, ticks, (int)code >= 500, outOfStock ? null : $"{(int)code} {ProblemType(body)}");
+            var text = Encoding.UTF8.GetString(body ?? []);
+            var outOfStock = code == (int)HttpStatusCode.Conflict && text.Contains("out-of-stock", StringComparison.Ordinal);
+            tally.Add(false, outOfStock, ticks, code >= 500, outOfStock ? null : $"{code} {ProblemType(text)}");
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or SocketException or IOException)
         {
             tally.Add(false, false, 0, error: true);
         }
+        finally
+        {
+            if (connection is not null) Discard(connection);
+        }
     }
 
-    public void Dispose() => _http.Dispose();
+    private async Task<LoopbackHttpConnection> RentAsync(CancellationToken cancellationToken)
+    {
+        if (_idle.TryTake(out var idle)) return idle;
+        if (Interlocked.Increment(ref _open) > MaxConnections)
+        {
+            Interlocked.Decrement(ref _open);
+            throw new HttpRequestException($"more than {MaxConnections} connections would be open");
+        }
+        try
+        {
+            return await LoopbackHttpConnection.OpenAsync(_endPoint, cancellationToken);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _open);
+            throw;
+        }
+    }
+
+    private void Return(LoopbackHttpConnection connection)
+    {
+        if (connection.Closed) Discard(connection);
+        else _idle.Add(connection);
+    }
+
+    private void Discard(LoopbackHttpConnection connection)
+    {
+        connection.Dispose();
+        Interlocked.Decrement(ref _open);
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var connection)) connection.Dispose();
+    }
 
     /// <summary>The problem type's last segment and the first violation code, if the body says them.</summary>
     private static string ProblemType(string body)

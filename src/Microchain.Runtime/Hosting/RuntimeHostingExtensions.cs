@@ -22,6 +22,7 @@ public static class RuntimeHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options.Reservations);
         builder.Services.AddSingleton<Nodes.AtpBoard>();
+        builder.Services.AddSingleton<Orders.OrderIntake>();
         builder.Services.AddSingleton<IEventJournal>(_ => journal);
         var siloPort = options.SiloPort == 0 ? FreePort.Pick() : options.SiloPort;
         var gatewayPort = options.GatewayPort == 0 ? FreePort.Pick() : options.GatewayPort;

@@ -4,14 +4,10 @@ using Microchain.Runtime.Nodes;
 
 namespace Microchain.Runtime.Orders;
 
-/// <summary>One order, owned by one virtual actor keyed "tenant/orderId".</summary>
+/// <summary>One order once placed (by <see cref="OrderIntake"/>), owned by one virtual actor keyed "tenant/orderId".</summary>
 [Alias("Microchain.Runtime.Orders.IOrderGrain")]
 public interface IOrderGrain : IGrainWithStringKey
 {
-    /// <summary>Reserves and records the order once; later calls answer from the journal (see <see cref="PlacementStatus"/>).</summary>
-    [Alias("Place")]
-    Task<PlaceOutcome> Place(PlaceOrder command, CancellationToken cancellationToken);
-
     /// <summary>The order, or null if it was never recorded.</summary>
     [Alias("Get")]
     Task<OrderView?> Get(CancellationToken cancellationToken);

@@ -14,6 +14,7 @@ public sealed partial class OrderGrain
 {
     public async Task<PickOutcome> ConfirmPick(PickConfirmation command, CancellationToken cancellationToken)
     {
+        await RefreshIfEmptyAsync(cancellationToken);
         if (_order is null) return new PickOutcome(PickStatus.NotFound, null, "order.not_found", "no such order");
         var now = time.GetUtcNow();
         var draft = Order.Replay(_order.History);
@@ -40,7 +41,7 @@ public sealed partial class OrderGrain
         if (draft.IsPickComplete) draft.CompletePick(now);
         try
         {
-            await AppendAsync(draft, draft.History.Skip(before).ToArray(), cancellationToken);
+            await AppendAsync(draft.History.Skip(before).ToArray(), cancellationToken);
             _order = draft;
         }
         catch
@@ -96,11 +97,12 @@ public sealed partial class OrderGrain
 
     private async Task<CommandOutcome> MoveAsync(Func<Order, DateTimeOffset, IOrderEvent> move, CancellationToken cancellationToken)
     {
+        await RefreshIfEmptyAsync(cancellationToken);
         if (_order is null) return CommandOutcome.Refused("order.not_found", "no such order");
         try
         {
             var e = move(_order, time.GetUtcNow());
-            await AppendAsync(_order, [e], cancellationToken);
+            await AppendAsync([e], cancellationToken);
             return CommandOutcome.Done;
         }
         catch (DomainException ex)

@@ -45,6 +45,15 @@ public sealed record OrderNotification(string Tenant, string OrderId, string Eve
         _ => throw new ArgumentException($"no topic for {e.GetType().Name}", nameof(e)),
     };
 
+    /// <summary>The outbox messages of events appended after <paramref name="versionBefore"/>, one per event.</summary>
+    public static OutboxMessage[] OutboxOf(string tenant, string orderId, IReadOnlyList<IOrderEvent> events, long versionBefore)
+    {
+        var outbox = new OutboxMessage[events.Count];
+        for (var i = 0; i < events.Count; i++)
+            outbox[i] = new OrderNotification(tenant, orderId, TopicOf(events[i]), Order.StatusAfter(events[i]), versionBefore + i + 1, events[i].At).ToOutbox();
+        return outbox;
+    }
+
     public OutboxMessage ToOutbox() => new(Event, JsonSerializer.Serialize(this, DomainJson.Options));
 
     public static OrderNotification? FromOutbox(string data) => JsonSerializer.Deserialize<OrderNotification>(data, DomainJson.Options);

@@ -27,11 +27,11 @@ public enum DeskVerdict
 }
 
 /// <summary>
-/// Order capture: validate against the tenant's rules, source from live availability, then let the order grain
+/// Order capture: validate against the tenant's rules, source from live availability, then let the order intake
 /// reserve and record. When a node turns out short (a race with another order), it sources again on fresh numbers,
 /// up to <see cref="MaxAttempts"/> times; the last attempt records a rejection rather than trying on.
 /// </summary>
-public sealed class OrderDesk(NetworkCatalog catalog, LiveNetwork live, IGrainFactory grains, IdempotencyGate gate, TimeProvider time)
+public sealed class OrderDesk(NetworkCatalog catalog, LiveNetwork live, OrderIntake intake, IdempotencyGate gate, TimeProvider time)
 {
     public const int MaxAttempts = 3;
 
@@ -42,7 +42,7 @@ public sealed class OrderDesk(NetworkCatalog catalog, LiveNetwork live, IGrainFa
         if (!gate.TryEnter(tenant, key, out var lease)) return DeskAnswer.Of(DeskVerdict.InFlight);
         using (lease)
         {
-            var grain = grains.GetGrain<IOrderGrain>(GrainKey.Compose(tenant, OrderIds.FromIdempotencyKey(tenant, key)));
+            var orderId = OrderIds.FromIdempotencyKey(tenant, key);
             var hash = Hash(request);
             var draft = request.ToDraft();
             var context = ValidationContext.For(network);
@@ -50,7 +50,7 @@ public sealed class OrderDesk(NetworkCatalog catalog, LiveNetwork live, IGrainFa
             if (violations.Count > 0)
             {
                 // A replay is answered as first answered, even if the rules (or the clock) would now refuse it.
-                var existing = await grain.Get(cancellationToken);
+                var existing = await intake.FindAsync(tenant, orderId, cancellationToken);
                 return existing is null ? new DeskAnswer(DeskVerdict.Invalid, null, violations, false) : Replay(existing, hash);
             }
             var segmentId = context.Customers[draft.CustomerId].SegmentId;
@@ -59,7 +59,7 @@ public sealed class OrderDesk(NetworkCatalog catalog, LiveNetwork live, IGrainFa
                 var availability = await live.ReadAsync(tenant, network, draft.Lines.Select(l => l.SkuId).ToArray(), cancellationToken);
                 var decision = OrderSourcing.Decide(network, draft, availability, null, "pending", segmentId);
                 var command = Command(network, draft, segmentId, key, hash, decision, network.OrderRules, attempt == MaxAttempts);
-                var outcome = await grain.Place(command, cancellationToken);
+                var outcome = await intake.PlaceAsync(tenant, orderId, command, cancellationToken);
                 switch (outcome.Status)
                 {
                     case PlacementStatus.Shortage when attempt < MaxAttempts: continue;

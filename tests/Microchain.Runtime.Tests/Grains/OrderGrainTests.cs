@@ -24,7 +24,19 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
         return (node, "SKU-1");
     }
 
-    private IOrderGrain NewOrder() => fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", OrderIds.FromIdempotencyKey("t", Guid.NewGuid().ToString())));
+    private PlacedOrder NewOrder()
+    {
+        var id = OrderIds.FromIdempotencyKey("t", Guid.NewGuid().ToString());
+        return new PlacedOrder(fixture, id, fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", id)));
+    }
+
+    /// <summary>An order id with its grain; placement goes through the intake, as on the server.</summary>
+    private sealed record PlacedOrder(GrainClusterFixture Fixture, string Id, IOrderGrain Grain)
+    {
+        public Task<PlaceOutcome> Place(PlaceOrder command, CancellationToken cancellationToken) => Fixture.Intake.PlaceAsync("t", Id, command, cancellationToken);
+        public Task<OrderView?> Get(CancellationToken cancellationToken) => Grain.Get(cancellationToken);
+        public Task<CommandOutcome> Cancel(string reason, CancellationToken cancellationToken) => Grain.Cancel(reason, cancellationToken);
+    }
 
     [Fact]
     public async Task Place_reserves_then_records_one_allocated_order_and_a_replay_changes_nothing()
@@ -78,6 +90,17 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Get_on_an_activation_made_before_the_order_was_placed_sees_the_order()
+    {
+        var (node, sku) = await StockedNode(5);
+        var order = NewOrder();
+        Assert.Null(await order.Get(Ct)); // activates the grain with no order
+        Assert.Equal(PlacementStatus.Placed, (await order.Place(Command(node, sku, 2), Ct)).Status);
+        Assert.Equal(OrderStatus.Allocated, (await order.Get(Ct))!.Status);
+        Assert.True((await order.Cancel("changed my mind", Ct)).Succeeded);
+    }
+
+    [Fact]
     public async Task Get_of_an_unknown_order_is_null()
     {
         var grain = fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", "never"));
@@ -98,8 +121,7 @@ public sealed class ReservationSweepTests(GrainClusterFixture fixture)
         await stock.SetLevels([new StockLevelCommand("SKU-1", 100, 10)], "test", Ct);
         var abandoned = OrderIds.FromIdempotencyKey("t", Guid.NewGuid().ToString());
         Assert.True((await stock.Reserve(abandoned, [new StockLine("SKU-1", 3)], GrainClusterFixture.Clock.GetUtcNow().AddMinutes(1), Ct)).Succeeded);
-        var placed = fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", OrderIds.FromIdempotencyKey("t", Guid.NewGuid().ToString())));
-        var outcome = await placed.Place(new PlaceOrder("C-1", null, [new OrderLine("SKU-1", 2)], new GeoPoint(45.7, 4.8), null, null, "k", "h",
+        var outcome = await fixture.Intake.PlaceAsync("t", OrderIds.FromIdempotencyKey("t", Guid.NewGuid().ToString()), new PlaceOrder("C-1", null, [new OrderLine("SKU-1", 2)], new GeoPoint(45.7, 4.8), null, null, "k", "h",
             [new Allocation(node, "SKU-1", 2)], null, [], false), Ct);
         Assert.Equal(OrderStatus.Allocated, outcome.Order!.Status);
 
@@ -109,8 +131,7 @@ public sealed class ReservationSweepTests(GrainClusterFixture fixture)
         Assert.Equal(2, (await stock.GetPosition("SKU-1", Ct))!.Reserved);
         var voided = await fixture.Journal.ReadAsync("order/" + GrainKey.Compose("t", abandoned), 1, 10, Ct);
         Assert.Equal(nameof(OrderVoided), Assert.Single(voided).Type);
-        var late = fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", abandoned));
-        var retry = await late.Place(new PlaceOrder("C-1", null, [new OrderLine("SKU-1", 3)], new GeoPoint(45.7, 4.8), null, null, "k", "h",
+        var retry = await fixture.Intake.PlaceAsync("t", abandoned, new PlaceOrder("C-1", null, [new OrderLine("SKU-1", 3)], new GeoPoint(45.7, 4.8), null, null, "k", "h",
             [new Allocation(node, "SKU-1", 3)], null, [], false), Ct);
         Assert.Equal(PlacementStatus.Voided, retry.Status);
         Assert.Equal(2, (await stock.GetPosition("SKU-1", Ct))!.Reserved);

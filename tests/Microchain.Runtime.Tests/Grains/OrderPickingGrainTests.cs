@@ -25,7 +25,7 @@ public sealed class OrderPickingGrainTests(GrainClusterFixture fixture)
     {
         var id = OrderIds.FromIdempotencyKey("t", Guid.NewGuid().ToString());
         var grain = fixture.Grains.GetGrain<IOrderGrain>(GrainKey.Compose("t", id));
-        var outcome = await grain.Place(new PlaceOrder("C-1", null, [new OrderLine("SKU-1", quantity)], new GeoPoint(45.7, 4.8), null, null, "k", "h",
+        var outcome = await fixture.Intake.PlaceAsync("t", id, new PlaceOrder("C-1", null, [new OrderLine("SKU-1", quantity)], new GeoPoint(45.7, 4.8), null, null, "k", "h",
             [new Allocation(node, "SKU-1", quantity)], null, [], false), Ct);
         Assert.Equal(OrderStatus.Allocated, outcome.Order!.Status);
         return (grain, id);
