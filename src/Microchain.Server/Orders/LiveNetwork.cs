@@ -15,17 +15,19 @@ namespace Microchain.Server.Orders;
 public sealed class LiveNetwork(IGrainFactory grains, AtpBoard board)
 {
     private readonly ConcurrentDictionary<string, CoalescedNodeReads> _readers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (NetworkModel Network, string[] Keys)> _keys = new(StringComparer.Ordinal);
 
     /// <summary>ATP of <paramref name="skuIds"/> and pick load at every open fulfilment node of the tenant's network.</summary>
     public async Task<IReadOnlyList<NodeAvailability>> ReadAsync(string tenant, NetworkModel network, IReadOnlyList<string> skuIds, CancellationToken cancellationToken)
     {
         var nodes = Domain.Validation.ValidationContext.For(network).FulfilmentNodes;
+        var keys = KeysOf(tenant, network);
         var skus = skuIds.Distinct(StringComparer.Ordinal).ToArray();
         var answers = new NodeAvailability[nodes.Count];
         List<(int Index, Task<NodeAvailability> Call)>? calls = null;
         for (var i = 0; i < nodes.Count; i++)
         {
-            var key = GrainKey.Compose(tenant, nodes[i].Id);
+            var key = keys[i];
             if (board.TryRead(key, nodes[i].Id, skus) is { } posted)
             {
                 answers[i] = posted;
@@ -36,6 +38,15 @@ public sealed class LiveNetwork(IGrainFactory grains, AtpBoard board)
         if (calls is null) return answers;
         foreach (var (index, call) in calls) answers[index] = await call;
         return answers;
+    }
+
+    /// <summary>The grain keys of the network's fulfilment nodes, composed once per tenant and network.</summary>
+    private string[] KeysOf(string tenant, NetworkModel network)
+    {
+        if (_keys.TryGetValue(tenant, out var known) && ReferenceEquals(known.Network, network)) return known.Keys;
+        var keys = Domain.Validation.ValidationContext.For(network).FulfilmentNodes.Select(n => GrainKey.Compose(tenant, n.Id)).ToArray();
+        _keys[tenant] = (network, keys);
+        return keys;
     }
 
     /// <summary>Sourcing candidates from live availability (nodes without pick capacity are kept: strategies explain why they skip them).</summary>
