@@ -8,7 +8,7 @@ namespace Microchain.Runtime.Orders;
 
 /// <summary>
 /// Places new orders: reserves at the node grains first, then records the order in one append that creates its
-/// stream, so an acknowledged order always holds its stock. The stream's version check decides between racing
+/// stream (expected version 0), so an acknowledged order always holds its stock. The stream's version check decides between racing
 /// placements of one key (in this process the caller's idempotency gate keeps them apart; across processes the
 /// journal does): the loser releases what it reserved and answers as the winner recorded. Reservations of an attempt
 /// that never got recorded expire and are released by the node's sweep, which voids the order id first (see
@@ -23,8 +23,10 @@ public sealed class OrderIntake(IGrainFactory grains, IEventJournal journal, Tim
     public async Task<PlaceOutcome> PlaceAsync(string tenant, string orderId, PlaceOrder command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        // No read first: almost every placement is of a new id, and the append at version 0 finds out otherwise.
+        // A replay then re-reserves under the same reservation id (a node answers an identical reservation as
+        // already held), loses the append, and releases only what the recorded order does not hold.
         var stream = Stream(tenant, orderId);
-        if (Known(await stream.ReadNewAsync(0, cancellationToken), command.RequestHash) is { } known) return known;
         var now = time.GetUtcNow();
         var order = Order.Capture(orderId, command.CustomerId, command.Lines, command.DeliverTo, command.LockerId, command.Window, now,
             command.SegmentId, command.IdempotencyKey, command.RequestHash);
@@ -47,13 +49,13 @@ public sealed class OrderIntake(IGrainFactory grains, IEventJournal journal, Tim
         }
         catch
         {
-            await ReleaseAsync(tenant, orderId, parts.Where((_, i) => calls[i].IsCompletedSuccessfully && calls[i].Result.Succeeded).Select(p => p.NodeId), "placement failed");
+            await CompensateAsync(tenant, stream, parts.Where((_, i) => calls[i].IsCompletedSuccessfully && calls[i].Result.Succeeded).Select(p => p.NodeId), "placement failed");
             throw;
         }
         var reserved = parts.Where((_, i) => calls[i].Result.Succeeded).Select(p => p.NodeId).ToArray();
         if (reserved.Length < parts.Length)
         {
-            await ReleaseAsync(tenant, orderId, reserved, "another node was short");
+            if (await CompensateAsync(tenant, stream, reserved, "another node was short") is { } history && Known(history, command.RequestHash) is { } known) return known;
             if (!command.RejectOnShortage) return new PlaceOutcome(PlacementStatus.Shortage, null, calls.SelectMany(c => c.Result.Shortages).ToArray());
             order.Reject(["stock.insufficient"], now);
             return await RecordAsync(tenant, stream, order, [], cancellationToken);
@@ -92,18 +94,37 @@ public sealed class OrderIntake(IGrainFactory grains, IEventJournal journal, Tim
         catch (Exception ex)
         {
             // A conflict (the id was voided, or another placement recorded it first) or an unknown outcome: the journal decides.
-            stream.Reset();
-            var history = await stream.ReadNewAsync(0, CancellationToken.None);
-            var recorded = history.Count > 0 && history[0] is not OrderVoided ? Order.Replay(history) : null;
-            if (ex is not JournalConcurrencyException && recorded is not null && recorded.RequestHash == order.RequestHash)
-                return new PlaceOutcome(PlacementStatus.Placed, OrderView.Of(recorded), []);
-            var held = recorded is { Status: OrderStatus.Allocated } ? recorded.Allocations.Select(a => a.NodeId).ToHashSet(StringComparer.Ordinal) : [];
-            await ReleaseAsync(tenant, order.Id, reservedAt.Where(n => !held.Contains(n)), "order not recorded");
+            var history = await CompensateAsync(tenant, stream, reservedAt, "order not recorded");
+            if (ex is not JournalConcurrencyException && Known(history, order.RequestHash!) is { Status: PlacementStatus.Replayed, Order: { } mine })
+                return new PlaceOutcome(PlacementStatus.Placed, mine, []);
             if (ex is JournalConcurrencyException && Known(history, order.RequestHash!) is { } known) return known;
             throw;
         }
     }
 
-    private Task ReleaseAsync(string tenant, string orderId, IEnumerable<string> nodeIds, string reason) =>
-        NodeReleases.ReleaseQuietlyAsync(grains, tenant, nodeIds.Select(n => (n, orderId)), reason);
+    /// <summary>
+    /// Releases what this attempt reserved, except what the order as recorded holds: a replay re-reserves under the
+    /// order's own reservation id, and a node answers an identical open reservation as already held, so releasing it
+    /// would take the recorded order's stock. The recorded order holds its open first parts (reservation id = order
+    /// id); a part already picked holds nothing, so a reservation made again there is this attempt's to release. If
+    /// the append of this very attempt landed after all, its parts are all open: nothing is released. Returns the
+    /// stream as recorded.
+    /// </summary>
+    private async Task<IReadOnlyList<IOrderEvent>> CompensateAsync(string tenant, GrainJournal<IOrderEvent> stream, IEnumerable<string> reservedAt, string reason)
+    {
+        stream.Reset();
+        var history = await stream.ReadNewAsync(0, CancellationToken.None);
+        var recorded = history.Count > 0 && history[0] is not OrderVoided ? Order.Replay(history) : null;
+        var held = recorded is { Status: OrderStatus.Allocated }
+            ? recorded.Parts.Where(p => p.IsOpen && p.ReservationId == recorded.Id).Select(p => p.NodeId).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+        await ReleaseAsync(tenant, stream, reservedAt.Where(n => !held.Contains(n)), reason);
+        return history;
+    }
+
+    private Task ReleaseAsync(string tenant, GrainJournal<IOrderEvent> stream, IEnumerable<string> nodeIds, string reason)
+    {
+        var orderId = GrainKey.Split(stream.StreamId["order/".Length..]).Id;
+        return NodeReleases.ReleaseQuietlyAsync(grains, tenant, nodeIds.Select(n => (n, orderId)), reason);
+    }
 }

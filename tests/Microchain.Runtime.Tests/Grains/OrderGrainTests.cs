@@ -90,6 +90,24 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Replay_after_one_part_was_picked_releases_the_reservation_it_made_again_there()
+    {
+        var (a, sku) = await StockedNode(5);
+        var (b, _) = await StockedNode(5);
+        var order = NewOrder();
+        var split = Command(a, sku, 2) with { Plan = [new Allocation(a, sku, 1), new Allocation(b, sku, 1)] };
+        Assert.Equal(PlacementStatus.Placed, (await order.Place(split, Ct)).Status);
+        Assert.Equal(PickStatus.Recorded, (await order.Grain.ConfirmPick(new PickConfirmation(a, [new OrderLine(sku, 1)], []), Ct)).Status);
+        // The replay reserves again under the order's id: anew at a (its part was picked), as already held at b.
+        var replay = await order.Place(split, Ct);
+        Assert.Equal(PlacementStatus.Replayed, replay.Status);
+        var atA = await fixture.Grains.GetGrain<INodeGrain>(GrainKey.Compose("t", a)).GetPosition(sku, Ct);
+        var atB = await fixture.Grains.GetGrain<INodeGrain>(GrainKey.Compose("t", b)).GetPosition(sku, Ct);
+        Assert.Equal((4, 0), (atA!.OnHand, atA.Reserved));
+        Assert.Equal((5, 1), (atB!.OnHand, atB.Reserved));
+    }
+
+    [Fact]
     public async Task Get_on_an_activation_made_before_the_order_was_placed_sees_the_order()
     {
         var (node, sku) = await StockedNode(5);
