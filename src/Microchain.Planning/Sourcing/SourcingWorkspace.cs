@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microchain.Domain.Geo;
 using Microchain.Domain.Orders;
 
@@ -5,10 +6,20 @@ namespace Microchain.Planning.Sourcing;
 
 /// <summary>
 /// One order's candidates indexed for the strategies: eligible nodes nearest first (ties by id), the order's SKUs
-/// merged, ATP as a node × SKU matrix. Built once per decision so that strategies work on arrays.
+/// merged, ATP as a node × SKU matrix. Built once per decision so that strategies work on arrays. It runs once per
+/// order on the request path, so it avoids LINQ and per-call collections (stack buffers, exact-size arrays).
 /// </summary>
 internal sealed class SourcingWorkspace
 {
+    /// <summary>Candidates handled in stack buffers; more use pooled arrays.</summary>
+    private const int StackCandidates = 128;
+    /// <summary>Candidate counts checked for duplicate ids pairwise; more use a hash set.</summary>
+    private const int PairwiseDuplicateCheck = 32;
+    /// <summary>Node × SKU takes held on the stack by <see cref="Allocate"/> and <see cref="PriceGreedy"/>.</summary>
+    private const int StackTakes = 256;
+
+    private static readonly string BeyondNote = $"beyond the {SourcingContext.MaxCandidates} nearest candidates";
+
     private SourcingWorkspace(SourcingRequest request, CostToServeWeights weights, NodeCandidate[] nodes, double[] meters,
         string[] skus, int[] demand, int[,] atp, List<CandidateEvaluation> evaluations)
     {
@@ -22,6 +33,8 @@ internal sealed class SourcingWorkspace
     public string[] Skus { get; }
     public int[] Demand { get; }
     public int[,] Atp { get; }
+
+    /// <summary>Every candidate: the kept nodes first (entry n is node n), then those without pick capacity, then those beyond the limit.</summary>
     public List<CandidateEvaluation> Evaluations { get; }
 
     public static SourcingWorkspace Build(SourcingRequest request, SourcingContext context)
@@ -31,54 +44,127 @@ internal sealed class SourcingWorkspace
         if (request.Lines.Count == 0) throw new ArgumentException("an order to source needs at least one line", nameof(request));
         var weights = context.Settings.For(request.SegmentId);
         weights.Check();
-        var demandBySku = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in request.Lines)
+        var (skus, demand) = MergeLines(request);
+        var candidates = context.Candidates;
+        var count = candidates.Count;
+        double[]? rentedMeters = null;
+        int[]? rentedOrder = null;
+        var candidateMeters = count <= StackCandidates ? stackalloc double[count] : (rentedMeters = ArrayPool<double>.Shared.Rent(count)).AsSpan(0, count);
+        var order = count <= StackCandidates ? stackalloc int[count] : (rentedOrder = ArrayPool<int>.Shared.Rent(count)).AsSpan(0, count);
+        try
         {
-            if (line.Quantity <= 0) throw new ArgumentException($"line {line.SkuId}: quantity must be positive", nameof(request));
-            demandBySku[line.SkuId] = checked(demandBySku.GetValueOrDefault(line.SkuId) + line.Quantity);
+            var seen = count > PairwiseDuplicateCheck ? new HashSet<string>(count, StringComparer.Ordinal) : null;
+            var eligible = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var c = candidates[i];
+                candidateMeters[i] = context.Travel.Travel(c.Location, request.DeliverTo, VehicleKind.Van).DistanceMeters;
+                if (seen is null ? ListedBefore(candidates, i) : !seen.Add(c.NodeId))
+                    throw new ArgumentException($"candidate {c.NodeId} is listed twice", nameof(context));
+                if (c.CanPick) order[eligible++] = i;
+            }
+            var byDistance = order[..eligible];
+            SortByDistance(byDistance, candidates, candidateMeters);
+            var kept = Math.Min(eligible, SourcingContext.MaxCandidates);
+            var nodes = new NodeCandidate[kept];
+            var meters = new double[kept];
+            for (var n = 0; n < kept; n++) (nodes[n], meters[n]) = (candidates[byDistance[n]], candidateMeters[byDistance[n]]);
+            var atp = new int[kept, skus.Length];
+            for (var n = 0; n < kept; n++)
+                for (var s = 0; s < skus.Length; s++) atp[n, s] = nodes[n].AtpOf(skus[s]);
+            var evaluations = new List<CandidateEvaluation>(count);
+            var ws = new SourcingWorkspace(request, weights, nodes, meters, skus, demand, atp, evaluations);
+            for (var n = 0; n < kept; n++)
+            {
+                var all = ws.FillsAll(n);
+                evaluations.Add(new(nodes[n].NodeId, meters[n], ws.Fillable(n), all, all ? ws.PriceAlone(n) : null, AssortmentNote(nodes[n], skus)));
+            }
+            for (var i = 0; i < count; i++)
+                if (!candidates[i].CanPick) evaluations.Add(new(candidates[i].NodeId, candidateMeters[i], 0, false, null, "no pick capacity"));
+            foreach (var i in byDistance[kept..]) evaluations.Add(new(candidates[i].NodeId, candidateMeters[i], 0, false, null, BeyondNote));
+            return ws;
         }
-        var skus = demandBySku.Keys.ToArray();
-        var demand = demandBySku.Values.ToArray();
-        var evaluations = new List<CandidateEvaluation>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var eligible = new List<(NodeCandidate Node, double Meters)>();
-        foreach (var c in context.Candidates)
+        finally
         {
-            var m = context.Travel.Travel(c.Location, request.DeliverTo, VehicleKind.Van).DistanceMeters;
-            if (!seen.Add(c.NodeId)) throw new ArgumentException($"candidate {c.NodeId} is listed twice", nameof(context));
-            if (!c.CanPick) evaluations.Add(new(c.NodeId, m, 0, false, null, "no pick capacity"));
-            else eligible.Add((c, m));
+            if (rentedMeters is not null) ArrayPool<double>.Shared.Return(rentedMeters);
+            if (rentedOrder is not null) ArrayPool<int>.Shared.Return(rentedOrder);
         }
-        eligible.Sort((a, b) => a.Meters != b.Meters ? a.Meters.CompareTo(b.Meters) : string.CompareOrdinal(a.Node.NodeId, b.Node.NodeId));
-        foreach (var (c, m) in eligible.Skip(SourcingContext.MaxCandidates))
-            evaluations.Add(new(c.NodeId, m, 0, false, null, $"beyond the {SourcingContext.MaxCandidates} nearest candidates"));
-        if (eligible.Count > SourcingContext.MaxCandidates) eligible.RemoveRange(SourcingContext.MaxCandidates, eligible.Count - SourcingContext.MaxCandidates);
-        var nodes = eligible.Select(e => e.Node).ToArray();
-        var meters = eligible.Select(e => e.Meters).ToArray();
-        var atp = new int[nodes.Length, skus.Length];
-        for (var n = 0; n < nodes.Length; n++)
-            for (var s = 0; s < skus.Length; s++) atp[n, s] = nodes[n].AtpOf(skus[s]);
-        var ws = new SourcingWorkspace(request, weights, nodes, meters, skus, demand, atp, evaluations);
-        var listed = new List<CandidateEvaluation>(nodes.Length + evaluations.Count);
-        for (var n = 0; n < nodes.Length; n++)
-        {
-            var all = ws.CanFillAll(n);
-            listed.Add(new(nodes[n].NodeId, meters[n], ws.Fillable(n), all, all ? ws.Price(ws.Allocate([n]).Allocations) : null, AssortmentNote(nodes[n], skus)));
-        }
-        listed.AddRange(evaluations);
-        evaluations.Clear();
-        evaluations.AddRange(listed);
-        return ws;
     }
+
+    /// <summary>The order's SKUs in ordinal order with their summed quantities; lines are checked in their own order.</summary>
+    private static (string[] Skus, int[] Demand) MergeLines(SourcingRequest request)
+    {
+        var lines = request.Lines;
+        var skus = new string[lines.Count];
+        var demand = new int[lines.Count];
+        var distinct = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Quantity <= 0) throw new ArgumentException($"line {line.SkuId}: quantity must be positive", nameof(request));
+            if (line.SkuId is null) throw new ArgumentNullException(nameof(request), "a line has no SKU id");
+            var at = Array.BinarySearch(skus, 0, distinct, line.SkuId, StringComparer.Ordinal);
+            if (at >= 0)
+            {
+                demand[at] = checked(demand[at] + line.Quantity);
+                continue;
+            }
+            at = ~at;
+            Array.Copy(skus, at, skus, at + 1, distinct - at);
+            Array.Copy(demand, at, demand, at + 1, distinct - at);
+            (skus[at], demand[at]) = (line.SkuId, line.Quantity);
+            distinct++;
+        }
+        if (distinct == lines.Count) return (skus, demand);
+        return (skus.AsSpan(0, distinct).ToArray(), demand.AsSpan(0, distinct).ToArray());
+    }
+
+    private static bool ListedBefore(IReadOnlyList<NodeCandidate> candidates, int i)
+    {
+        var id = candidates[i].NodeId;
+        for (var j = 0; j < i; j++)
+            if (string.Equals(candidates[j].NodeId, id, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Nearest first, ties by id (ordinal). Insertion sort: candidate lists are short and ids unique.</summary>
+    private static void SortByDistance(Span<int> order, IReadOnlyList<NodeCandidate> candidates, ReadOnlySpan<double> meters)
+    {
+        for (var i = 1; i < order.Length; i++)
+        {
+            var item = order[i];
+            var j = i - 1;
+            while (j >= 0 && CompareDistance(order[j], item, candidates, meters) > 0)
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = item;
+        }
+    }
+
+    private static int CompareDistance(int a, int b, IReadOnlyList<NodeCandidate> candidates, ReadOnlySpan<double> meters) =>
+        meters[a] != meters[b] ? meters[a].CompareTo(meters[b]) : string.CompareOrdinal(candidates[a].NodeId, candidates[b].NodeId);
 
     /// <summary>Says which of the order's SKUs the node's assortment excludes, if any.</summary>
     private static string? AssortmentNote(NodeCandidate node, string[] skus)
     {
-        var excluded = node.NotStocked?.Where(s => Array.BinarySearch(skus, s, StringComparer.Ordinal) >= 0).Order(StringComparer.Ordinal).ToArray();
-        return excluded is { Length: > 0 } ? $"assortment excludes {string.Join(", ", excluded)}" : null;
+        var notStocked = node.NotStocked;
+        if (notStocked is null) return null;
+        var any = false;
+        for (var i = 0; i < notStocked.Count && !any; i++) any = Array.BinarySearch(skus, notStocked[i], StringComparer.Ordinal) >= 0;
+        if (!any) return null;
+        var excluded = notStocked.Where(s => Array.BinarySearch(skus, s, StringComparer.Ordinal) >= 0).Order(StringComparer.Ordinal);
+        return $"assortment excludes {string.Join(", ", excluded)}";
     }
 
-    public bool CanFillAll(int node)
+    /// <summary>Whether the node alone holds every line (read from its evaluation, computed once in <see cref="Build"/>).</summary>
+    public bool CanFillAll(int node) => Evaluations[node].CanFillAll;
+
+    /// <summary>The cost to serve the whole order from the node alone; only when <see cref="CanFillAll"/>.</summary>
+    public CostBreakdown SingleNodeCost(int node) => Evaluations[node].SingleNodeCost!.Value;
+
+    private bool FillsAll(int node)
     {
         for (var s = 0; s < Skus.Length; s++)
             if (Atp[node, s] < Demand[s]) return false;
@@ -125,87 +211,214 @@ internal sealed class SourcingWorkspace
         return !used.Contains(false);
     }
 
-    /// <summary>Takes each SKU from the nodes in the given order of preference; what none holds is short.</summary>
+    /// <summary>
+    /// Takes each SKU from the nodes in the given order of preference; what none holds is short. Allocations are
+    /// ordered by node id (ordinal), then SKU.
+    /// </summary>
     public (List<Allocation> Allocations, List<Shortage> Shortages) Allocate(ReadOnlySpan<int> preference)
     {
-        var taken = new List<(int Node, int Sku, int Units)>();
-        var shortages = new List<Shortage>();
+        var size = preference.Length * Skus.Length;
+        int[]? rented = null;
+        var takes = size <= StackTakes ? stackalloc int[size] : (rented = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        try
+        {
+            var shortages = new List<Shortage>();
+            var count = Take(preference, takes, shortages);
+            var allocations = new List<Allocation>(count);
+            // Positions in the preference ordered by node id; the preference is short (a combination or the candidates).
+            Span<int> byId = preference.Length <= StackCandidates ? stackalloc int[preference.Length] : new int[preference.Length];
+            for (var i = 0; i < byId.Length; i++)
+            {
+                var j = i - 1;
+                while (j >= 0 && string.CompareOrdinal(Nodes[preference[byId[j]]].NodeId, Nodes[preference[i]].NodeId) > 0)
+                {
+                    byId[j + 1] = byId[j];
+                    j--;
+                }
+                byId[j + 1] = i;
+            }
+            foreach (var i in byId)
+                for (var s = 0; s < Skus.Length; s++)
+                    if (takes[i * Skus.Length + s] > 0) allocations.Add(new Allocation(Nodes[preference[i]].NodeId, Skus[s], takes[i * Skus.Length + s]));
+            return (allocations, shortages);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The greedy takes of <see cref="Allocate"/> into takes[position × SKUs + sku]; returns how many are positive.</summary>
+    private int Take(ReadOnlySpan<int> preference, Span<int> takes, List<Shortage>? shortages)
+    {
+        takes.Clear();
+        var count = 0;
         for (var s = 0; s < Skus.Length; s++)
         {
             var remaining = Demand[s];
-            foreach (var n in preference)
+            for (var i = 0; i < preference.Length && remaining > 0; i++)
             {
-                if (remaining == 0) break;
-                var take = Math.Min(remaining, Atp[n, s]);
+                var take = Math.Min(remaining, Atp[preference[i], s]);
                 if (take <= 0) continue;
-                taken.Add((n, s, take));
+                takes[i * Skus.Length + s] = take;
+                count++;
                 remaining -= take;
             }
-            if (remaining > 0) shortages.Add(new Shortage(Skus[s], remaining));
+            if (remaining > 0) shortages?.Add(new Shortage(Skus[s], remaining));
         }
-        var allocations = taken
-            .OrderBy(t => Nodes[t.Node].NodeId, StringComparer.Ordinal).ThenBy(t => Skus[t.Sku], StringComparer.Ordinal)
-            .Select(t => new Allocation(Nodes[t.Node].NodeId, Skus[t.Sku], t.Units))
-            .ToList();
-        return (allocations, shortages);
+        return count;
     }
 
-    public int IndexOf(string nodeId) => Array.FindIndex(Nodes, n => n.NodeId == nodeId);
+    /// <summary>The cost of <see cref="Allocate"/> with this preference, without building the allocation.</summary>
+    public CostBreakdown PriceGreedy(ReadOnlySpan<int> preference)
+    {
+        var size = preference.Length * Skus.Length;
+        int[]? rented = null;
+        var takes = size <= StackTakes ? stackalloc int[size] : (rented = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        try
+        {
+            Take(preference, takes, null);
+            long pick = 0, lastMile = 0, load = 0, balance = 0;
+            var used = 0;
+            for (var i = 0; i < preference.Length; i++)
+            {
+                var n = preference[i];
+                var node = Nodes[n];
+                var units = 0;
+                for (var s = 0; s < Skus.Length; s++)
+                {
+                    var take = takes[i * Skus.Length + s];
+                    if (take <= 0) continue;
+                    units = checked(units + take);
+                    balance = checked(balance + CostToServe.BalancePenalty(node, Skus[s], take, Weights));
+                }
+                if (units == 0) continue;
+                used++;
+                pick = checked(pick + units * node.PickCostCentsPerUnit);
+                lastMile = checked(lastMile + CostToServe.LastMile(Meters[n], Weights));
+                load = checked(load + CostToServe.LoadPenalty(node, units, Weights));
+            }
+            return new CostBreakdown(pick, lastMile, Math.Max(0, used - 1) * Weights.SplitPenaltyCents, load, balance);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The cost of serving every line from the node alone (it must hold them all).</summary>
+    private CostBreakdown PriceAlone(int n)
+    {
+        var node = Nodes[n];
+        var units = 0;
+        long balance = 0;
+        for (var s = 0; s < Skus.Length; s++)
+        {
+            units = checked(units + Demand[s]);
+            balance = checked(balance + CostToServe.BalancePenalty(node, Skus[s], Demand[s], Weights));
+        }
+        return new CostBreakdown(checked(units * node.PickCostCentsPerUnit), CostToServe.LastMile(Meters[n], Weights), 0,
+            CostToServe.LoadPenalty(node, units, Weights), balance);
+    }
+
+    public int IndexOf(string nodeId)
+    {
+        for (var n = 0; n < Nodes.Length; n++)
+            if (Nodes[n].NodeId == nodeId) return n;
+        return -1;
+    }
 
     public CostBreakdown Price(IReadOnlyList<Allocation> allocations)
     {
+        // Units per node, in the order nodes first appear (as a group-by would visit them).
+        Span<int> units = Nodes.Length <= StackCandidates ? stackalloc int[Nodes.Length] : new int[Nodes.Length];
+        Span<int> visit = Nodes.Length <= StackCandidates ? stackalloc int[Nodes.Length] : new int[Nodes.Length];
+        units.Clear();
         long pick = 0, lastMile = 0, load = 0, balance = 0;
         var used = 0;
-        foreach (var group in allocations.GroupBy(a => a.NodeId, StringComparer.Ordinal))
+        for (var a = 0; a < allocations.Count; a++)
         {
-            var n = IndexOf(group.Key);
+            var allocation = allocations[a];
+            var n = IndexOf(allocation.NodeId);
             var node = Nodes[n];
-            used++;
-            var units = 0;
-            foreach (var a in group)
-            {
-                units = checked(units + a.Quantity);
-                balance = checked(balance + CostToServe.BalancePenalty(node, a.SkuId, a.Quantity, Weights));
-            }
-            pick = checked(pick + units * node.PickCostCentsPerUnit);
+            if (!visit[..used].Contains(n)) visit[used++] = n;
+            units[n] = checked(units[n] + allocation.Quantity);
+            balance = checked(balance + CostToServe.BalancePenalty(node, allocation.SkuId, allocation.Quantity, Weights));
+        }
+        foreach (var n in visit[..used])
+        {
+            var node = Nodes[n];
+            pick = checked(pick + units[n] * node.PickCostCentsPerUnit);
             lastMile = checked(lastMile + CostToServe.LastMile(Meters[n], Weights));
-            load = checked(load + CostToServe.LoadPenalty(node, units, Weights));
+            load = checked(load + CostToServe.LoadPenalty(node, units[n], Weights));
         }
         return new CostBreakdown(pick, lastMile, Math.Max(0, used - 1) * Weights.SplitPenaltyCents, load, balance);
     }
 
-    public PlanEvaluation Plan(ReadOnlySpan<int> nodes, IReadOnlyList<Allocation> allocations, bool feasible)
+    public PlanEvaluation Plan(ReadOnlySpan<int> nodes, IReadOnlyList<Allocation> allocations, bool feasible) =>
+        Plan(nodes, Price(allocations), feasible);
+
+    public PlanEvaluation Plan(ReadOnlySpan<int> nodes, CostBreakdown cost, bool feasible)
     {
         var ids = new string[nodes.Length];
         double meters = 0;
         for (var i = 0; i < nodes.Length; i++) (ids[i], meters) = (Nodes[nodes[i]].NodeId, meters + Meters[nodes[i]]);
-        return new PlanEvaluation(ids, feasible, Price(allocations), meters);
+        return new PlanEvaluation(ids, feasible, cost, meters);
     }
 
     public SourcingDecision Decide(string strategy, List<Allocation> allocations, List<Shortage> shortages,
-        IEnumerable<PlanEvaluation> plans, int plansEvaluated, string reason)
+        IEnumerable<PlanEvaluation> plans, int plansEvaluated, string reason) =>
+        Decide(strategy, allocations, shortages, plans.Take(SourcingExplanation.MaxPlansListed).ToArray(), plansEvaluated, reason, Price(allocations));
+
+    /// <param name="listed">The plans to list, already capped at <see cref="SourcingExplanation.MaxPlansListed"/>.</param>
+    /// <param name="cost">The cost of <paramref name="allocations"/>.</param>
+    public SourcingDecision Decide(string strategy, List<Allocation> allocations, List<Shortage> shortages,
+        PlanEvaluation[] listed, int plansEvaluated, string reason, CostBreakdown cost)
     {
-        var winners = allocations.Select(a => a.NodeId).Distinct(StringComparer.Ordinal).ToArray();
-        var explanation = new SourcingExplanation(strategy, Evaluations, plans.Take(SourcingExplanation.MaxPlansListed).ToArray(),
-            plansEvaluated, winners, reason);
-        return new SourcingDecision(Request.OrderId, strategy, shortages.Count == 0, allocations, shortages, Price(allocations), explanation);
+        var explanation = new SourcingExplanation(strategy, Evaluations, listed, plansEvaluated, Winners(allocations), reason);
+        return new SourcingDecision(Request.OrderId, strategy, shortages.Count == 0, allocations, shortages, cost, explanation);
+    }
+
+    /// <summary>The distinct node ids of the allocations, in order of first appearance.</summary>
+    private static string[] Winners(List<Allocation> allocations)
+    {
+        Span<int> first = allocations.Count <= StackTakes ? stackalloc int[allocations.Count] : new int[allocations.Count];
+        var count = 0;
+        for (var a = 0; a < allocations.Count; a++)
+        {
+            var seen = false;
+            for (var w = 0; w < count && !seen; w++) seen = string.Equals(allocations[first[w]].NodeId, allocations[a].NodeId, StringComparison.Ordinal);
+            if (!seen) first[count++] = a;
+        }
+        var winners = new string[count];
+        for (var w = 0; w < count; w++) winners[w] = allocations[first[w]].NodeId;
+        return winners;
     }
 
     public string Km(int node) => $"{Meters[node] / 1000:F1} km";
 
-    /// <summary>All combinations of exactly k indexes from 0..n-1, in lexicographic order.</summary>
+    /// <summary>All combinations of exactly k indexes from 0..n-1, in lexicographic order (each a new array).</summary>
     public static IEnumerable<int[]> Combinations(int n, int k)
     {
         if (k > n || k <= 0) yield break;
-        var idx = Enumerable.Range(0, k).ToArray();
+        var idx = new int[k];
+        for (var i = 0; i < k; i++) idx[i] = i;
         while (true)
         {
             yield return (int[])idx.Clone();
-            var i = k - 1;
-            while (i >= 0 && idx[i] == n - k + i) i--;
-            if (i < 0) yield break;
-            idx[i]++;
-            for (var j = i + 1; j < k; j++) idx[j] = idx[j - 1] + 1;
+            if (!NextCombination(idx, n)) yield break;
         }
+    }
+
+    /// <summary>Advances <paramref name="idx"/> (k of 0..n-1, increasing) to the next combination in lexicographic order; false after the last.</summary>
+    public static bool NextCombination(Span<int> idx, int n)
+    {
+        var k = idx.Length;
+        var i = k - 1;
+        while (i >= 0 && idx[i] == n - k + i) i--;
+        if (i < 0) return false;
+        idx[i]++;
+        for (var j = i + 1; j < k; j++) idx[j] = idx[j - 1] + 1;
+        return true;
     }
 }
