@@ -37,9 +37,9 @@ internal static class SourcingInputs
         Gen.Int[0, 120], Gen.Int[0, 300], Gen.Int[0, 600], Gen.Int[0, 40], Gen.Int[0, 20], Gen.Double[0, 4], Gen.Int[1, 3],
         (km, stop, split, load, balance, days, maxNodes) => new CostToServeWeights(km, stop, split, load, balance, days, maxNodes));
 
-    /// <summary>An order (1–8 lines) and its context (1–16 candidates, weights for its segment).</summary>
+    /// <summary>An order (1–8 lines) and its context (1–16 candidates, at times up to 24: more than are combined; weights for its segment).</summary>
     public static Gen<(SourcingRequest Request, SourcingContext Context)> Any { get; } = Gen.Select(
-        Line.Array[1, 8], Node.Array[1, 16], Weights, Weights, Gen.Bool, Gen.Int[-2, 2],
+        Line.Array[1, 8], Gen.Frequency((6, Node.Array[1, 16]), (1, Node.Array[17, 24])), Weights, Weights, Gen.Bool, Gen.Int[-2, 2],
         (lines, nodes, defaults, express, isExpress, customer) =>
         {
             var request = new SourcingRequest("o1", lines, North(customer), isExpress ? "express" : "standard", ServicePromise.SameDay);

@@ -54,6 +54,34 @@ public sealed class StrategyEquivalenceTests
         Assert.Equal(Describe(new ReferenceMinimumCostToServe(), Order("x:1"), context), Describe(new MinimumCostToServeStrategy(), Order("x:1"), context));
     }
 
+    [Fact]
+    public void AllStrategies_moreCandidatesThanKept_decideAsTheReferences()
+    {
+        // 80 candidates: every tenth cannot pick, the rest beyond the 64 nearest are listed as such; stock is thin.
+        var nodes = Enumerable.Range(0, 80).Select(i => Node($"n{i}", i % 23, $"x:{i % 3},y:{i % 2},z:{i % 5 / 4}", pickCents: 18 + i % 4,
+            capacity: i % 10 == 9 ? 0 : 100)).ToArray();
+        foreach (var (reference, strategy) in Pairs)
+            Assert.Equal(Describe(reference, Order("x:3,y:2,z:1"), Context(nodes)), Describe(strategy, Order("x:3,y:2,z:1"), Context(nodes)));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void AllStrategies_candidateListedTwice_throwAsTheReferences(int count)
+    {
+        var nodes = Enumerable.Range(0, count).Select(i => Node($"n{i % (count - 1)}", i, "x:1")).ToArray();
+        foreach (var (reference, strategy) in Pairs)
+            Assert.Equal(Describe(reference, Order("x:1"), Context(nodes)), Describe(strategy, Order("x:1"), Context(nodes)));
+        Assert.Throws<ArgumentException>(() => new MinimumCostToServeStrategy().Decide(Order("x:1"), Context(nodes)));
+    }
+
+    private static readonly (ISourcingStrategy Reference, ISourcingStrategy Strategy)[] Pairs =
+    [
+        (new ReferenceMinimumCostToServe(), new MinimumCostToServeStrategy()),
+        (new ReferenceClosestNode(), new ClosestNodeStrategy()),
+        (new ReferenceFewestSplits(), new FewestSplitsStrategy()),
+    ];
+
     /// <summary>Everything a decision says, doubles round-tripped; or the exception it threw.</summary>
     private static string Describe(ISourcingStrategy strategy, SourcingRequest request, SourcingContext context)
     {
@@ -64,7 +92,7 @@ public sealed class StrategyEquivalenceTests
         }
         catch (ArgumentException e)
         {
-            return $"throws {e.GetType().Name}";
+            return $"throws {e.GetType().Name}: {e.Message}";
         }
         var text = new StringBuilder();
         var x = d.Explanation;
