@@ -178,19 +178,6 @@ internal sealed partial class SourcingWorkspace
 
     public string Km(int node) => $"{Meters[node] / 1000:F1} km";
 
-    /// <summary>All combinations of exactly k indexes from 0..n-1, in lexicographic order (each a new array).</summary>
-    public static IEnumerable<int[]> Combinations(int n, int k)
-    {
-        if (k > n || k <= 0) yield break;
-        var idx = new int[k];
-        for (var i = 0; i < k; i++) idx[i] = i;
-        while (true)
-        {
-            yield return (int[])idx.Clone();
-            if (!NextCombination(idx, n)) yield break;
-        }
-    }
-
     /// <summary>Advances <paramref name="idx"/> (k of 0..n-1, increasing) to the next combination in lexicographic order; false after the last.</summary>
     public static bool NextCombination(Span<int> idx, int n)
     {
