@@ -59,10 +59,10 @@ public sealed class MinimumCostToServeStrategy : ISourcingStrategy
             {
                 ByRank(idx, pref, rank);
                 // A node that ends up giving nothing makes this a smaller combination, priced on its own.
-                if (ws.CanFillAll(pref[0]) || !ws.Covers(idx) || !ws.UsesEvery(pref)) continue;
+                if (ws.CanFillAll(pref[0]) || !ws.TryPriceEvery(pref, out var cost)) continue;
                 double meters = 0;
                 foreach (var n in idx) meters += ws.Meters[n];
-                Offer(top, ref listed, new Priced(ws.PriceGreedy(pref), meters, k, idx[0], idx[1], k > 2 ? idx[2] : -1));
+                Offer(top, ref listed, new Priced(cost, meters, k, idx[0], idx[1], k > 2 ? idx[2] : -1));
             }
             while (SourcingWorkspace.NextCombination(idx, pool));
         }

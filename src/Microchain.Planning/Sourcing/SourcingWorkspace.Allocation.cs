@@ -22,27 +22,6 @@ internal sealed partial class SourcingWorkspace
     }
 
     /// <summary>
-    /// Whether <see cref="Allocate"/> with this preference takes something from every node, without building the
-    /// allocation (most combinations fail this when one node holds the whole basket: the hot path of the strategy).
-    /// </summary>
-    public bool UsesEvery(ReadOnlySpan<int> preference)
-    {
-        Span<bool> used = stackalloc bool[preference.Length];
-        for (var s = 0; s < Skus.Length; s++)
-        {
-            var remaining = Demand[s];
-            for (var i = 0; i < preference.Length && remaining > 0; i++)
-            {
-                var take = Math.Min(remaining, Atp[preference[i], s]);
-                if (take <= 0) continue;
-                used[i] = true;
-                remaining -= take;
-            }
-        }
-        return !used.Contains(false);
-    }
-
-    /// <summary>
     /// Takes each SKU from the nodes in the given order of preference; what none holds is short. Allocations are
     /// ordered by node id (ordinal), then SKU.
     /// </summary>
@@ -109,32 +88,76 @@ internal sealed partial class SourcingWorkspace
         try
         {
             Take(preference, takes, null);
-            long pick = 0, lastMile = 0, load = 0, balance = 0;
-            var used = 0;
-            for (var i = 0; i < preference.Length; i++)
-            {
-                var n = preference[i];
-                var node = Nodes[n];
-                var units = 0;
-                for (var s = 0; s < Skus.Length; s++)
-                {
-                    var take = takes[i * Skus.Length + s];
-                    if (take <= 0) continue;
-                    units = checked(units + take);
-                    balance = checked(balance + CostToServe.BalancePenalty(node, Skus[s], take, Weights));
-                }
-                if (units == 0) continue;
-                used++;
-                pick = checked(pick + units * node.PickCostCentsPerUnit);
-                lastMile = checked(lastMile + CostToServe.LastMile(Meters[n], Weights));
-                load = checked(load + CostToServe.LoadPenalty(node, units, Weights));
-            }
-            return new CostBreakdown(pick, lastMile, Math.Max(0, used - 1) * Weights.SplitPenaltyCents, load, balance);
+            return PriceTakes(preference, takes);
         }
         finally
         {
             if (rented is not null) ArrayPool<int>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>
+    /// In one pass, whether the nodes together hold every unit and <see cref="Allocate"/> with this preference takes
+    /// something from every one of them (else the plan is a smaller combination, priced on its own); if so, the cost.
+    /// </summary>
+    public bool TryPriceEvery(ReadOnlySpan<int> preference, out CostBreakdown cost)
+    {
+        cost = default;
+        var size = preference.Length * Skus.Length;
+        int[]? rented = null;
+        var takes = size <= StackTakes ? stackalloc int[size] : (rented = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        try
+        {
+            takes.Clear();
+            Span<bool> used = stackalloc bool[preference.Length];
+            used.Clear();
+            for (var s = 0; s < Skus.Length; s++)
+            {
+                var remaining = Demand[s];
+                for (var i = 0; i < preference.Length && remaining > 0; i++)
+                {
+                    var take = Math.Min(remaining, Atp[preference[i], s]);
+                    if (take <= 0) continue;
+                    takes[i * Skus.Length + s] = take;
+                    used[i] = true;
+                    remaining -= take;
+                }
+                // ATP is never negative, so greedy leaves units only when the nodes together hold too few.
+                if (remaining > 0) return false;
+            }
+            if (used.Contains(false)) return false;
+            cost = PriceTakes(preference, takes);
+            return true;
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private CostBreakdown PriceTakes(ReadOnlySpan<int> preference, ReadOnlySpan<int> takes)
+    {
+        long pick = 0, lastMile = 0, load = 0, balance = 0;
+        var used = 0;
+        for (var i = 0; i < preference.Length; i++)
+        {
+            var n = preference[i];
+            var node = Nodes[n];
+            var units = 0;
+            for (var s = 0; s < Skus.Length; s++)
+            {
+                var take = takes[i * Skus.Length + s];
+                if (take <= 0) continue;
+                units = checked(units + take);
+                balance = checked(balance + CostToServe.BalancePenalty(node, Skus[s], take, Weights));
+            }
+            if (units == 0) continue;
+            used++;
+            pick = checked(pick + units * node.PickCostCentsPerUnit);
+            lastMile = checked(lastMile + CostToServe.LastMile(Meters[n], Weights));
+            load = checked(load + CostToServe.LoadPenalty(node, units, Weights));
+        }
+        return new CostBreakdown(pick, lastMile, Math.Max(0, used - 1) * Weights.SplitPenaltyCents, load, balance);
     }
 
     /// <summary>The cost of serving every line from the node alone (it must hold them all).</summary>
