@@ -13,12 +13,8 @@ public sealed class ClosestNodeStrategy : ISourcingStrategy
     public SourcingDecision Decide(SourcingRequest request, SourcingContext context)
     {
         var ws = SourcingWorkspace.Build(request, context);
-        var plans = new List<PlanEvaluation>();
-        for (var n = 0; n < ws.Nodes.Length; n++)
-        {
-            var alone = ws.Allocate([n]).Allocations;
-            plans.Add(ws.Plan([n], alone, ws.CanFillAll(n)));
-        }
+        var plans = new List<PlanEvaluation>(ws.Nodes.Length + 1);
+        for (var n = 0; n < ws.Nodes.Length; n++) plans.Add(ws.Plan([n], ws.PriceGreedy([n]), ws.CanFillAll(n)));
         for (var n = 0; n < ws.Nodes.Length; n++)
         {
             if (!ws.CanFillAll(n)) continue;

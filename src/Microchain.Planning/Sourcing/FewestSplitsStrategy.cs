@@ -21,13 +21,24 @@ public sealed class FewestSplitsStrategy : ISourcingStrategy
         var evaluated = 0;
         if (count <= ExactCandidateLimit)
         {
+            Span<int> buffer = stackalloc int[3];
             for (var k = 1; k <= Math.Min(3, ws.Weights.MaxNodesPerOrder); k++)
             {
                 var feasible = new List<(int[] Combo, double Meters)>();
-                foreach (var combo in SourcingWorkspace.Combinations(count, k))
+                if (k <= count)
                 {
-                    evaluated++;
-                    if (ws.Covers(combo)) feasible.Add((combo, combo.Sum(n => ws.Meters[n])));
+                    // One index buffer for the enumeration; only combinations that cover the order are copied.
+                    var combo = buffer[..k];
+                    for (var i = 0; i < k; i++) combo[i] = i;
+                    do
+                    {
+                        evaluated++;
+                        if (!ws.Covers(combo)) continue;
+                        double meters = 0;
+                        foreach (var n in combo) meters += ws.Meters[n];
+                        feasible.Add((combo.ToArray(), meters));
+                    }
+                    while (SourcingWorkspace.NextCombination(combo, count));
                 }
                 if (feasible.Count == 0) continue;
                 // Combinations come in lexicographic order of distance rank, so a stable sort breaks ties by rank, then id.

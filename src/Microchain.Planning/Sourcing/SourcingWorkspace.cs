@@ -1,14 +1,23 @@
+using System.Buffers;
 using Microchain.Domain.Geo;
-using Microchain.Domain.Orders;
 
 namespace Microchain.Planning.Sourcing;
 
 /// <summary>
 /// One order's candidates indexed for the strategies: eligible nodes nearest first (ties by id), the order's SKUs
-/// merged, ATP as a node × SKU matrix. Built once per decision so that strategies work on arrays.
+/// merged, ATP as a node × SKU matrix. Built once per decision so that strategies work on arrays. It runs once per
+/// order on the request path, so it avoids LINQ and per-call collections (stack buffers, exact-size arrays).
+/// Allocating and pricing are in SourcingWorkspace.Allocation.cs.
 /// </summary>
-internal sealed class SourcingWorkspace
+internal sealed partial class SourcingWorkspace
 {
+    /// <summary>Candidates handled in stack buffers; more use pooled arrays.</summary>
+    private const int StackCandidates = 128;
+    /// <summary>Candidate counts checked for duplicate ids pairwise; more use a hash set.</summary>
+    private const int PairwiseDuplicateCheck = 32;
+
+    private static readonly string BeyondNote = $"beyond the {SourcingContext.MaxCandidates} nearest candidates";
+
     private SourcingWorkspace(SourcingRequest request, CostToServeWeights weights, NodeCandidate[] nodes, double[] meters,
         string[] skus, int[] demand, int[,] atp, List<CandidateEvaluation> evaluations)
     {
@@ -22,6 +31,8 @@ internal sealed class SourcingWorkspace
     public string[] Skus { get; }
     public int[] Demand { get; }
     public int[,] Atp { get; }
+
+    /// <summary>Every candidate: the kept nodes first (entry n is node n), then those without pick capacity, then those beyond the limit.</summary>
     public List<CandidateEvaluation> Evaluations { get; }
 
     public static SourcingWorkspace Build(SourcingRequest request, SourcingContext context)
@@ -31,54 +42,127 @@ internal sealed class SourcingWorkspace
         if (request.Lines.Count == 0) throw new ArgumentException("an order to source needs at least one line", nameof(request));
         var weights = context.Settings.For(request.SegmentId);
         weights.Check();
-        var demandBySku = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in request.Lines)
+        var (skus, demand) = MergeLines(request);
+        var candidates = context.Candidates;
+        var count = candidates.Count;
+        double[]? rentedMeters = null;
+        int[]? rentedOrder = null;
+        var candidateMeters = count <= StackCandidates ? stackalloc double[count] : (rentedMeters = ArrayPool<double>.Shared.Rent(count)).AsSpan(0, count);
+        var order = count <= StackCandidates ? stackalloc int[count] : (rentedOrder = ArrayPool<int>.Shared.Rent(count)).AsSpan(0, count);
+        try
         {
-            if (line.Quantity <= 0) throw new ArgumentException($"line {line.SkuId}: quantity must be positive", nameof(request));
-            demandBySku[line.SkuId] = checked(demandBySku.GetValueOrDefault(line.SkuId) + line.Quantity);
+            var seen = count > PairwiseDuplicateCheck ? new HashSet<string>(count, StringComparer.Ordinal) : null;
+            var eligible = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var c = candidates[i];
+                candidateMeters[i] = context.Travel.Travel(c.Location, request.DeliverTo, VehicleKind.Van).DistanceMeters;
+                if (seen is null ? ListedBefore(candidates, i) : !seen.Add(c.NodeId))
+                    throw new ArgumentException($"candidate {c.NodeId} is listed twice", nameof(context));
+                if (c.CanPick) order[eligible++] = i;
+            }
+            var byDistance = order[..eligible];
+            SortByDistance(byDistance, candidates, candidateMeters);
+            var kept = Math.Min(eligible, SourcingContext.MaxCandidates);
+            var nodes = new NodeCandidate[kept];
+            var meters = new double[kept];
+            for (var n = 0; n < kept; n++) (nodes[n], meters[n]) = (candidates[byDistance[n]], candidateMeters[byDistance[n]]);
+            var atp = new int[kept, skus.Length];
+            for (var n = 0; n < kept; n++)
+                for (var s = 0; s < skus.Length; s++) atp[n, s] = nodes[n].AtpOf(skus[s]);
+            var evaluations = new List<CandidateEvaluation>(count);
+            var ws = new SourcingWorkspace(request, weights, nodes, meters, skus, demand, atp, evaluations);
+            for (var n = 0; n < kept; n++)
+            {
+                var all = ws.FillsAll(n);
+                evaluations.Add(new(nodes[n].NodeId, meters[n], ws.Fillable(n), all, all ? ws.PriceAlone(n) : null, AssortmentNote(nodes[n], skus)));
+            }
+            for (var i = 0; i < count; i++)
+                if (!candidates[i].CanPick) evaluations.Add(new(candidates[i].NodeId, candidateMeters[i], 0, false, null, "no pick capacity"));
+            foreach (var i in byDistance[kept..]) evaluations.Add(new(candidates[i].NodeId, candidateMeters[i], 0, false, null, BeyondNote));
+            return ws;
         }
-        var skus = demandBySku.Keys.ToArray();
-        var demand = demandBySku.Values.ToArray();
-        var evaluations = new List<CandidateEvaluation>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var eligible = new List<(NodeCandidate Node, double Meters)>();
-        foreach (var c in context.Candidates)
+        finally
         {
-            var m = context.Travel.Travel(c.Location, request.DeliverTo, VehicleKind.Van).DistanceMeters;
-            if (!seen.Add(c.NodeId)) throw new ArgumentException($"candidate {c.NodeId} is listed twice", nameof(context));
-            if (!c.CanPick) evaluations.Add(new(c.NodeId, m, 0, false, null, "no pick capacity"));
-            else eligible.Add((c, m));
+            if (rentedMeters is not null) ArrayPool<double>.Shared.Return(rentedMeters);
+            if (rentedOrder is not null) ArrayPool<int>.Shared.Return(rentedOrder);
         }
-        eligible.Sort((a, b) => a.Meters != b.Meters ? a.Meters.CompareTo(b.Meters) : string.CompareOrdinal(a.Node.NodeId, b.Node.NodeId));
-        foreach (var (c, m) in eligible.Skip(SourcingContext.MaxCandidates))
-            evaluations.Add(new(c.NodeId, m, 0, false, null, $"beyond the {SourcingContext.MaxCandidates} nearest candidates"));
-        if (eligible.Count > SourcingContext.MaxCandidates) eligible.RemoveRange(SourcingContext.MaxCandidates, eligible.Count - SourcingContext.MaxCandidates);
-        var nodes = eligible.Select(e => e.Node).ToArray();
-        var meters = eligible.Select(e => e.Meters).ToArray();
-        var atp = new int[nodes.Length, skus.Length];
-        for (var n = 0; n < nodes.Length; n++)
-            for (var s = 0; s < skus.Length; s++) atp[n, s] = nodes[n].AtpOf(skus[s]);
-        var ws = new SourcingWorkspace(request, weights, nodes, meters, skus, demand, atp, evaluations);
-        var listed = new List<CandidateEvaluation>(nodes.Length + evaluations.Count);
-        for (var n = 0; n < nodes.Length; n++)
-        {
-            var all = ws.CanFillAll(n);
-            listed.Add(new(nodes[n].NodeId, meters[n], ws.Fillable(n), all, all ? ws.Price(ws.Allocate([n]).Allocations) : null, AssortmentNote(nodes[n], skus)));
-        }
-        listed.AddRange(evaluations);
-        evaluations.Clear();
-        evaluations.AddRange(listed);
-        return ws;
     }
+
+    /// <summary>The order's SKUs in ordinal order with their summed quantities; lines are checked in their own order.</summary>
+    private static (string[] Skus, int[] Demand) MergeLines(SourcingRequest request)
+    {
+        var lines = request.Lines;
+        var skus = new string[lines.Count];
+        var demand = new int[lines.Count];
+        var distinct = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Quantity <= 0) throw new ArgumentException($"line {line.SkuId}: quantity must be positive", nameof(request));
+            if (line.SkuId is null) throw new ArgumentNullException(nameof(request), "a line has no SKU id");
+            var at = Array.BinarySearch(skus, 0, distinct, line.SkuId, StringComparer.Ordinal);
+            if (at >= 0)
+            {
+                demand[at] = checked(demand[at] + line.Quantity);
+                continue;
+            }
+            at = ~at;
+            Array.Copy(skus, at, skus, at + 1, distinct - at);
+            Array.Copy(demand, at, demand, at + 1, distinct - at);
+            (skus[at], demand[at]) = (line.SkuId, line.Quantity);
+            distinct++;
+        }
+        if (distinct == lines.Count) return (skus, demand);
+        return (skus.AsSpan(0, distinct).ToArray(), demand.AsSpan(0, distinct).ToArray());
+    }
+
+    private static bool ListedBefore(IReadOnlyList<NodeCandidate> candidates, int i)
+    {
+        var id = candidates[i].NodeId;
+        for (var j = 0; j < i; j++)
+            if (string.Equals(candidates[j].NodeId, id, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Nearest first, ties by id (ordinal). Insertion sort: candidate lists are short and ids unique.</summary>
+    private static void SortByDistance(Span<int> order, IReadOnlyList<NodeCandidate> candidates, ReadOnlySpan<double> meters)
+    {
+        for (var i = 1; i < order.Length; i++)
+        {
+            var item = order[i];
+            var j = i - 1;
+            while (j >= 0 && CompareDistance(order[j], item, candidates, meters) > 0)
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = item;
+        }
+    }
+
+    private static int CompareDistance(int a, int b, IReadOnlyList<NodeCandidate> candidates, ReadOnlySpan<double> meters) =>
+        meters[a] != meters[b] ? meters[a].CompareTo(meters[b]) : string.CompareOrdinal(candidates[a].NodeId, candidates[b].NodeId);
 
     /// <summary>Says which of the order's SKUs the node's assortment excludes, if any.</summary>
     private static string? AssortmentNote(NodeCandidate node, string[] skus)
     {
-        var excluded = node.NotStocked?.Where(s => Array.BinarySearch(skus, s, StringComparer.Ordinal) >= 0).Order(StringComparer.Ordinal).ToArray();
-        return excluded is { Length: > 0 } ? $"assortment excludes {string.Join(", ", excluded)}" : null;
+        var notStocked = node.NotStocked;
+        if (notStocked is null) return null;
+        var any = false;
+        for (var i = 0; i < notStocked.Count && !any; i++) any = Array.BinarySearch(skus, notStocked[i], StringComparer.Ordinal) >= 0;
+        if (!any) return null;
+        var excluded = notStocked.Where(s => Array.BinarySearch(skus, s, StringComparer.Ordinal) >= 0).Order(StringComparer.Ordinal);
+        return $"assortment excludes {string.Join(", ", excluded)}";
     }
 
-    public bool CanFillAll(int node)
+    /// <summary>Whether the node alone holds every line (read from its evaluation, computed once in <see cref="Build"/>).</summary>
+    public bool CanFillAll(int node) => Evaluations[node].CanFillAll;
+
+    /// <summary>The cost to serve the whole order from the node alone; only when <see cref="CanFillAll"/>.</summary>
+    public CostBreakdown SingleNodeCost(int node) => Evaluations[node].SingleNodeCost!.Value;
+
+    private bool FillsAll(int node)
     {
         for (var s = 0; s < Skus.Length; s++)
             if (Atp[node, s] < Demand[s]) return false;
@@ -92,120 +176,17 @@ internal sealed class SourcingWorkspace
         return units;
     }
 
-    /// <summary>Whether the nodes together hold every unit.</summary>
-    public bool Covers(ReadOnlySpan<int> combo)
-    {
-        for (var s = 0; s < Skus.Length; s++)
-        {
-            long sum = 0;
-            foreach (var n in combo) sum += Atp[n, s];
-            if (sum < Demand[s]) return false;
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// Whether <see cref="Allocate"/> with this preference takes something from every node, without building the
-    /// allocation (most combinations fail this when one node holds the whole basket: the hot path of the strategy).
-    /// </summary>
-    public bool UsesEvery(ReadOnlySpan<int> preference)
-    {
-        Span<bool> used = stackalloc bool[preference.Length];
-        for (var s = 0; s < Skus.Length; s++)
-        {
-            var remaining = Demand[s];
-            for (var i = 0; i < preference.Length && remaining > 0; i++)
-            {
-                var take = Math.Min(remaining, Atp[preference[i], s]);
-                if (take <= 0) continue;
-                used[i] = true;
-                remaining -= take;
-            }
-        }
-        return !used.Contains(false);
-    }
-
-    /// <summary>Takes each SKU from the nodes in the given order of preference; what none holds is short.</summary>
-    public (List<Allocation> Allocations, List<Shortage> Shortages) Allocate(ReadOnlySpan<int> preference)
-    {
-        var taken = new List<(int Node, int Sku, int Units)>();
-        var shortages = new List<Shortage>();
-        for (var s = 0; s < Skus.Length; s++)
-        {
-            var remaining = Demand[s];
-            foreach (var n in preference)
-            {
-                if (remaining == 0) break;
-                var take = Math.Min(remaining, Atp[n, s]);
-                if (take <= 0) continue;
-                taken.Add((n, s, take));
-                remaining -= take;
-            }
-            if (remaining > 0) shortages.Add(new Shortage(Skus[s], remaining));
-        }
-        var allocations = taken
-            .OrderBy(t => Nodes[t.Node].NodeId, StringComparer.Ordinal).ThenBy(t => Skus[t.Sku], StringComparer.Ordinal)
-            .Select(t => new Allocation(Nodes[t.Node].NodeId, Skus[t.Sku], t.Units))
-            .ToList();
-        return (allocations, shortages);
-    }
-
-    public int IndexOf(string nodeId) => Array.FindIndex(Nodes, n => n.NodeId == nodeId);
-
-    public CostBreakdown Price(IReadOnlyList<Allocation> allocations)
-    {
-        long pick = 0, lastMile = 0, load = 0, balance = 0;
-        var used = 0;
-        foreach (var group in allocations.GroupBy(a => a.NodeId, StringComparer.Ordinal))
-        {
-            var n = IndexOf(group.Key);
-            var node = Nodes[n];
-            used++;
-            var units = 0;
-            foreach (var a in group)
-            {
-                units = checked(units + a.Quantity);
-                balance = checked(balance + CostToServe.BalancePenalty(node, a.SkuId, a.Quantity, Weights));
-            }
-            pick = checked(pick + units * node.PickCostCentsPerUnit);
-            lastMile = checked(lastMile + CostToServe.LastMile(Meters[n], Weights));
-            load = checked(load + CostToServe.LoadPenalty(node, units, Weights));
-        }
-        return new CostBreakdown(pick, lastMile, Math.Max(0, used - 1) * Weights.SplitPenaltyCents, load, balance);
-    }
-
-    public PlanEvaluation Plan(ReadOnlySpan<int> nodes, IReadOnlyList<Allocation> allocations, bool feasible)
-    {
-        var ids = new string[nodes.Length];
-        double meters = 0;
-        for (var i = 0; i < nodes.Length; i++) (ids[i], meters) = (Nodes[nodes[i]].NodeId, meters + Meters[nodes[i]]);
-        return new PlanEvaluation(ids, feasible, Price(allocations), meters);
-    }
-
-    public SourcingDecision Decide(string strategy, List<Allocation> allocations, List<Shortage> shortages,
-        IEnumerable<PlanEvaluation> plans, int plansEvaluated, string reason)
-    {
-        var winners = allocations.Select(a => a.NodeId).Distinct(StringComparer.Ordinal).ToArray();
-        var explanation = new SourcingExplanation(strategy, Evaluations, plans.Take(SourcingExplanation.MaxPlansListed).ToArray(),
-            plansEvaluated, winners, reason);
-        return new SourcingDecision(Request.OrderId, strategy, shortages.Count == 0, allocations, shortages, Price(allocations), explanation);
-    }
-
     public string Km(int node) => $"{Meters[node] / 1000:F1} km";
 
-    /// <summary>All combinations of exactly k indexes from 0..n-1, in lexicographic order.</summary>
-    public static IEnumerable<int[]> Combinations(int n, int k)
+    /// <summary>Advances <paramref name="idx"/> (k of 0..n-1, increasing) to the next combination in lexicographic order; false after the last.</summary>
+    public static bool NextCombination(Span<int> idx, int n)
     {
-        if (k > n || k <= 0) yield break;
-        var idx = Enumerable.Range(0, k).ToArray();
-        while (true)
-        {
-            yield return (int[])idx.Clone();
-            var i = k - 1;
-            while (i >= 0 && idx[i] == n - k + i) i--;
-            if (i < 0) yield break;
-            idx[i]++;
-            for (var j = i + 1; j < k; j++) idx[j] = idx[j - 1] + 1;
-        }
+        var k = idx.Length;
+        var i = k - 1;
+        while (i >= 0 && idx[i] == n - k + i) i--;
+        if (i < 0) return false;
+        idx[i]++;
+        for (var j = i + 1; j < k; j++) idx[j] = idx[j - 1] + 1;
+        return true;
     }
 }
