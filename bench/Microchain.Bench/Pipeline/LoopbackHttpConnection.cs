@@ -40,8 +40,8 @@ internal sealed class LoopbackHttpConnection : IDisposable
         }
     }
 
-    /// <summary>Sends one whole request and returns the status code and, when asked, the body.</summary>
-    public async Task<(int Status, byte[]? Body)> SendAsync(ReadOnlyMemory<byte> request, bool wantBody, CancellationToken cancellationToken)
+    /// <summary>Sends one whole request and returns the status code and the body, unless the status is <paramref name="skipBodyOf"/>.</summary>
+    public async Task<(int Status, byte[]? Body)> SendAsync(ReadOnlyMemory<byte> request, int skipBodyOf, CancellationToken cancellationToken)
     {
         while (!request.IsEmpty) request = request[await _socket.SendAsync(request, SocketFlags.None, cancellationToken)..];
         var headEnd = await FillUntilAsync(static (b, s, e) => b.AsSpan(s, e - s).IndexOf("\r\n\r\n"u8), cancellationToken);
@@ -57,8 +57,9 @@ internal sealed class LoopbackHttpConnection : IDisposable
             else if (HeaderValue(line, "connection"u8) is { } connection) Closed = connection.IndexOf("close"u8) >= 0;
         }
         _start += headEnd + 4;
-        var body = chunked ? await ReadChunkedAsync(cancellationToken) : await ReadExactlyAsync(Math.Max(0, contentLength), cancellationToken);
-        return (status, wantBody ? body : null);
+        var keep = status != skipBodyOf;
+        var body = chunked ? await ReadChunkedAsync(keep, cancellationToken) : await ReadExactlyAsync(Math.Max(0, contentLength), keep, cancellationToken);
+        return (status, body);
     }
 
     private static ReadOnlySpan<byte> HeaderValue(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name) =>
@@ -66,30 +67,31 @@ internal sealed class LoopbackHttpConnection : IDisposable
             ? line[(name.Length + 1)..].Trim((byte)' ')
             : default;
 
-    private async Task<byte[]> ReadExactlyAsync(int length, CancellationToken cancellationToken)
+    private async Task<byte[]?> ReadExactlyAsync(int length, bool keep, CancellationToken cancellationToken)
     {
         if (length > MaxResponseBytes) throw new HttpRequestException($"response body of {length} bytes is over the limit");
         await FillUntilAsync((_, s, e) => e - s >= length ? 0 : -1, cancellationToken);
-        var body = _buffer.AsSpan(_start, length).ToArray();
+        var body = keep ? _buffer.AsSpan(_start, length).ToArray() : null;
         _start += length;
         return body;
     }
 
-    private async Task<byte[]> ReadChunkedAsync(CancellationToken cancellationToken)
+    private async Task<byte[]?> ReadChunkedAsync(bool keep, CancellationToken cancellationToken)
     {
-        var body = new List<byte>();
+        var body = keep ? new List<byte>() : null;
+        var total = 0;
         while (true)
         {
             var lineEnd = await FillUntilAsync(static (b, s, e) => b.AsSpan(s, e - s).IndexOf("\r\n"u8), cancellationToken);
             var sizeText = _buffer.AsSpan(_start, lineEnd);
             var semicolon = sizeText.IndexOf((byte)';');
-            if (!Utf8Parser.TryParse(semicolon >= 0 ? sizeText[..semicolon] : sizeText, out int size, out _, 'X') || size < 0 || body.Count + size > MaxResponseBytes)
+            if (!Utf8Parser.TryParse(semicolon >= 0 ? sizeText[..semicolon] : sizeText, out int size, out _, 'X') || size < 0 || (total += size) > MaxResponseBytes)
                 throw new HttpRequestException("malformed chunk size");
             _start += lineEnd + 2;
             await FillUntilAsync((_, s, e) => e - s >= size + 2 ? 0 : -1, cancellationToken);
-            body.AddRange(_buffer.AsSpan(_start, size));
+            body?.AddRange(_buffer.AsSpan(_start, size));
             _start += size + 2;
-            if (size == 0) return [.. body]; // no trailers from this server
+            if (size == 0) return body is null ? null : [.. body]; // no trailers from this server
         }
     }
 

@@ -123,7 +123,7 @@ public sealed class OrderLoad(Uri baseAddress, string apiKey, DemoCity city, int
         try
         {
             connection = await RentAsync(cancellationToken);
-            var (code, body) = await connection.SendAsync(request, wantBody: true, cancellationToken);
+            var (code, body) = await connection.SendAsync(request, skipBodyOf: (int)HttpStatusCode.Created, cancellationToken);
             var ticks = Stopwatch.GetTimestamp() - scheduled;
             Return(connection);
             connection = null;

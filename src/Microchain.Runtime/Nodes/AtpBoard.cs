@@ -12,15 +12,24 @@ namespace Microchain.Runtime.Nodes;
 /// is safe because a read only steers sourcing; the reservation, decided by the grain, is what never oversells.
 /// Nodes not active here (another silo, not yet activated) and modular SKUs (their ATP depends on components and
 /// assembly capacity) are not on the board: readers ask the grain.
+/// <para>
+/// Each SKU id gets a slot number once, shared by all sheets, so a read hashes each basket SKU once and then reads
+/// one array cell per node.
+/// </para>
 /// </summary>
 public sealed class AtpBoard
 {
+    /// <summary>Distinct SKU ids the board tracks; beyond this, new SKUs are asked of the grains.</summary>
+    public const int MaxSlots = 1_000_000;
+
     private readonly ConcurrentDictionary<string, AtpSheet> _sheets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _slots = new(StringComparer.Ordinal);
+    private int _slotCount;
 
     /// <summary>Starts (or restarts) the sheet of a node grain, from its whole state.</summary>
     internal AtpSheet Open(string grainKey, NodeStock stock)
     {
-        var sheet = new AtpSheet();
+        var sheet = new AtpSheet(this);
         sheet.PublishAll(stock);
         _sheets[grainKey] = sheet;
         return sheet;
@@ -29,29 +38,50 @@ public sealed class AtpBoard
     /// <summary>Takes a node grain's sheet off the board, unless a newer activation replaced it.</summary>
     internal void Close(string grainKey, AtpSheet sheet) => _sheets.TryRemove(KeyValuePair.Create(grainKey, sheet));
 
-    /// <summary>
-    /// The node's availability for <paramref name="skuIds"/> (distinct), or null when it must be asked of the grain:
-    /// the node is not on this silo's board, or one of the SKUs is modular there.
-    /// </summary>
-    public NodeAvailability? TryRead(string grainKey, string nodeId, IReadOnlyList<string> skuIds)
+    /// <summary>The slot of a SKU, assigned on first sight; -1 once <see cref="MaxSlots"/> are taken.</summary>
+    internal int SlotFor(string skuId) => _slots.TryGetValue(skuId, out var slot) ? slot : _slots.GetOrAdd(skuId, _ => NextSlot());
+
+    /// <summary>A fresh slot number (a racing GetOrAdd may waste one: harmless), or -1 when they have run out.</summary>
+    private int NextSlot()
+    {
+        var taken = Interlocked.Increment(ref _slotCount);
+        return taken <= MaxSlots ? taken - 1 : -1;
+    }
+
+    /// <summary>The slots of a basket's SKUs for <see cref="TryRead"/>: -1 for a SKU no sheet ever published (0 units everywhere).</summary>
+    public int[] SlotsOf(IReadOnlyList<string> skuIds)
     {
         ArgumentNullException.ThrowIfNull(skuIds);
-        if (!_sheets.TryGetValue(grainKey, out var sheet)) return null;
-        return sheet.TryRead(nodeId, skuIds);
+        var slots = new int[skuIds.Count];
+        for (var i = 0; i < slots.Length; i++) slots[i] = _slots.TryGetValue(skuIds[i], out var slot) ? slot : -1;
+        return slots;
+    }
+
+    /// <summary>
+    /// The node's availability for <paramref name="skuIds"/> (distinct; <paramref name="slots"/> from
+    /// <see cref="SlotsOf"/>), or null when it must be asked of the grain: the node is not on this silo's board, a
+    /// SKU is modular there, or a SKU has no slot.
+    /// </summary>
+    public NodeAvailability? TryRead(string grainKey, string nodeId, string[] skuIds, int[] slots)
+    {
+        ArgumentNullException.ThrowIfNull(skuIds);
+        ArgumentNullException.ThrowIfNull(slots);
+        return _sheets.TryGetValue(grainKey, out var sheet) ? sheet.TryRead(nodeId, skuIds, slots) : null;
     }
 }
 
-/// <summary>One node grain's published ATP. Written only on the grain's turn; read from any thread.</summary>
-internal sealed class AtpSheet
+/// <summary>One node grain's published ATP, one cell per board slot. Written only on the grain's turn; read from any thread.</summary>
+internal sealed class AtpSheet(AtpBoard board)
 {
-    private readonly ConcurrentDictionary<string, int> _atp = new(StringComparer.Ordinal);
+    private int[] _atp = new int[64];
     private FrozenSet<string> _modular = FrozenSet<string>.Empty;
     private AssemblySetup? _assembly;
     private long _reservedUnits;
+    private bool _overflow;
 
     public void PublishAll(NodeStock stock)
     {
-        foreach (var skuId in stock.Positions.Keys) _atp[skuId] = Math.Max(0, stock.PositionOf(skuId).Available);
+        foreach (var skuId in stock.Positions.Keys) Publish(skuId, stock);
         stock.ForgetChanges();
         PublishSetup(stock);
     }
@@ -59,9 +89,28 @@ internal sealed class AtpSheet
     /// <summary>Publishes what the last decisions changed.</summary>
     public void PublishChanges(NodeStock stock)
     {
-        foreach (var skuId in stock.ChangedSkus) _atp[skuId] = Math.Max(0, stock.PositionOf(skuId).Available);
+        foreach (var skuId in stock.ChangedSkus) Publish(skuId, stock);
         stock.ForgetChanges();
         PublishSetup(stock);
+    }
+
+    private void Publish(string skuId, NodeStock stock)
+    {
+        var slot = board.SlotFor(skuId);
+        if (slot < 0)
+        {
+            Volatile.Write(ref _overflow, true);
+            return;
+        }
+        var atp = _atp;
+        if (slot >= atp.Length)
+        {
+            // Readers may still read the old array for a moment: a stale read, which only steers sourcing.
+            var grown = new int[Math.Max(slot + 1, atp.Length * 2)];
+            Array.Copy(atp, grown, atp.Length);
+            Volatile.Write(ref _atp, atp = grown);
+        }
+        Volatile.Write(ref atp[slot], Math.Max(0, stock.PositionOf(skuId).Available));
     }
 
     private void PublishSetup(NodeStock stock)
@@ -74,15 +123,18 @@ internal sealed class AtpSheet
         Volatile.Write(ref _reservedUnits, stock.ReservedUnits);
     }
 
-    public NodeAvailability? TryRead(string nodeId, IReadOnlyList<string> skuIds)
+    public NodeAvailability? TryRead(string nodeId, string[] skuIds, int[] slots)
     {
         var modular = Volatile.Read(ref _modular);
-        var atp = new Dictionary<string, int>(skuIds.Count, StringComparer.Ordinal);
-        foreach (var skuId in skuIds)
+        var atp = Volatile.Read(ref _atp);
+        var units = new int[skuIds.Length];
+        for (var i = 0; i < skuIds.Length; i++)
         {
-            if (modular.Contains(skuId)) return null;
-            atp[skuId] = _atp.GetValueOrDefault(skuId);
+            if (modular.Count > 0 && modular.Contains(skuIds[i])) return null;
+            var slot = slots[i];
+            if (slot < 0 && Volatile.Read(ref _overflow)) return null; // a SKU beyond the board's slots may be stocked here
+            units[i] = slot >= 0 && slot < atp.Length ? Volatile.Read(ref atp[slot]) : 0;
         }
-        return new NodeAvailability(nodeId, atp, (int)Math.Min(int.MaxValue, Volatile.Read(ref _reservedUnits)));
+        return new NodeAvailability(nodeId, new BasketUnitsDictionary(skuIds, units), (int)Math.Min(int.MaxValue, Volatile.Read(ref _reservedUnits)));
     }
 }

@@ -47,7 +47,13 @@ public sealed class ApiKeyStore
     public ApiKeyRecord? Find(string key)
     {
         if (key.Length > 128) return null;
-        lock (_lock) return _keys.FirstOrDefault(k => ApiKeyHash.Matches(key, k.Sha256));
+        var hash = ApiKeyHash.Hash(key); // once per request, not once per stored key
+        lock (_lock)
+        {
+            foreach (var k in _keys)
+                if (ApiKeyHash.SameHash(hash, k.Sha256)) return k;
+            return null;
+        }
     }
 
     private void Save(List<ApiKeyRecord> keys)

@@ -23,12 +23,13 @@ public sealed class LiveNetwork(IGrainFactory grains, AtpBoard board)
         var nodes = Domain.Validation.ValidationContext.For(network).FulfilmentNodes;
         var keys = KeysOf(tenant, network);
         var skus = skuIds.Distinct(StringComparer.Ordinal).ToArray();
+        var slots = board.SlotsOf(skus);
         var answers = new NodeAvailability[nodes.Count];
         List<(int Index, Task<NodeAvailability> Call)>? calls = null;
         for (var i = 0; i < nodes.Count; i++)
         {
             var key = keys[i];
-            if (board.TryRead(key, nodes[i].Id, skus) is { } posted)
+            if (board.TryRead(key, nodes[i].Id, skus, slots) is { } posted)
             {
                 answers[i] = posted;
                 continue;

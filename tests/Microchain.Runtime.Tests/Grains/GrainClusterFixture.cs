@@ -20,6 +20,10 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.GrainFactory;
     /// <summary>The same journal the silo writes to, for tests that play a second writer.</summary>
     public IEventJournal Journal { get; } = SharedJournal.Value;
+    /// <summary>The silo's ATP board (one silo in this cluster).</summary>
+    public Microchain.Runtime.Nodes.AtpBoard Board =>
+        ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<Microchain.Runtime.Nodes.AtpBoard>();
+
     /// <summary>Order placement as the server runs it, over the cluster's grains, journal and clock.</summary>
     public Microchain.Runtime.Orders.OrderIntake Intake => new(Grains, Journal, SharedClock, Microchain.Runtime.Orders.ReservationTiming.Default);
 
