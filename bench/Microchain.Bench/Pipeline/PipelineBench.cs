@@ -17,9 +17,9 @@ public static class PipelineBench
     public static Command Build()
     {
         var seconds = new Option<int>("--seconds") { Description = "Closed-loop window, 1..600 s.", DefaultValueFactory = _ => 15 };
-        var clients = new Option<int>("--clients") { Description = "Concurrent closed-loop clients, 1..1024.", DefaultValueFactory = _ => 64 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent closed-loop clients (keep-alive connections), 1..1024.", DefaultValueFactory = _ => 256 };
         var latencySeconds = new Option<int>("--latency-seconds") { Description = "Open-loop window at half the closed-loop rate, 0..600 s (0 skips).", DefaultValueFactory = _ => 10 };
-        var warmupSeconds = new Option<int>("--warmup-seconds") { Description = "Closed-loop warm-up before measuring (JIT tiers, pools, grain activations), 0..600 s.", DefaultValueFactory = _ => 10 };
+        var warmupSeconds = new Option<int>("--warmup-seconds") { Description = "Closed-loop warm-up before measuring (JIT tiers, pools, grain activations), 0..600 s.", DefaultValueFactory = _ => 15 };
         var rawSeconds = new Option<int>("--raw-seconds") { Description = "Raw journal append window, 1..600 s.", DefaultValueFactory = _ => 5 };
         var scale = new Option<double>("--scale") { Description = "Demo city scale (1 = the embedded default).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<int>("--seed") { Description = "City and order seed.", DefaultValueFactory = _ => 42 };
