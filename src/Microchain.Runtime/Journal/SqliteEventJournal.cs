@@ -9,6 +9,18 @@ namespace Microchain.Runtime.Journal;
 /// </summary>
 public sealed class SqliteEventJournal : SqlEventJournal
 {
+    /// <summary>
+    /// Idle read connections kept open with their compiled statements. Concurrent reads beyond this open more
+    /// connections, closed after their read.
+    /// </summary>
+    public const int MaxIdleReadSessions = 8;
+
+    /// <summary>
+    /// Bytes of the database file a read connection maps into memory: reads of the mapped part are page-cache
+    /// look-ups instead of pread syscalls (WAL frames not yet checkpointed are still read with pread).
+    /// </summary>
+    public const long ReadMemoryMapBytes = 256L * 1024 * 1024;
+
     private SqliteEventJournal(SqlJournalDialect dialect, TimeProvider timeProvider)
         : base(dialect, timeProvider)
     {
@@ -106,12 +118,17 @@ public sealed class SqliteEventJournal : SqlEventJournal
             }
         }
 
+        public override int MaxIdleReadSessions => SqliteEventJournal.MaxIdleReadSessions;
+
         public override async Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
         {
             var connection = new SqliteConnection(connectionString);
             try
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using var mmap = connection.CreateCommand(
+                    FormattableString.Invariant($"PRAGMA mmap_size={ReadMemoryMapBytes}"), null);
+                await mmap.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return connection;
             }
             catch
