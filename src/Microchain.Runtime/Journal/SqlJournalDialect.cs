@@ -36,6 +36,12 @@ internal abstract class SqlJournalDialect : IAsyncDisposable
     /// <summary>Set-based statements for grouped appends on the writer connection; null: single-row statements in a loop.</summary>
     public virtual GroupStatements? CreateGroupStatements(DbConnection connection) => null;
 
+    /// <summary>Marks every outbox id in @ids (see <see cref="OutboxIds"/>) delivered at @at, in one statement.</summary>
+    public abstract string MarkDeliveredSql { get; }
+
+    /// <summary>The value of @ids in <see cref="MarkDeliveredSql"/>.</summary>
+    public abstract object OutboxIds(IReadOnlyList<long> ids);
+
     public abstract bool IsUniqueViolation(Exception exception);
 
     public abstract object ToDbTime(DateTimeOffset time);
