@@ -78,7 +78,6 @@ public abstract partial class EventJournalConformance
         await journal.MarkOutboxDeliveredAsync([pending[0].Id], Ct);
 
         await journal.MarkOutboxDeliveredAsync([.. marked, marked[0], long.MaxValue], Ct);
-        await journal.MarkOutboxDeliveredAsync([], Ct);
 
         Assert.Equal(
             pending.Where((_, i) => i % 3 == 1).Select(m => m.Data),
