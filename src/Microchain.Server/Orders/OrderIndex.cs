@@ -80,23 +80,30 @@ public sealed class OrderIndex(IEventJournal journal) : BackgroundService
 
     private void Fold(StoredEvent stored)
     {
-        var (tenant, orderId) = GrainKey.Split(stored.StreamId["order/".Length..]);
-        if (!_byTenant.TryGetValue(tenant, out var orders)) _byTenant[tenant] = orders = new(StringComparer.Ordinal);
+        // Keys are looked up as spans of the stream id: strings are made only for a tenant or an order seen first.
+        var key = stored.StreamId.AsSpan("order/".Length);
+        var slash = key.IndexOf('/');
+        if (slash <= 0) GrainKey.Split(key.ToString()); // throws: not "tenant/id"
+        var orderId = key[(slash + 1)..];
+        var tenants = _byTenant.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!tenants.TryGetValue(key[..slash], out var orders)) tenants[key[..slash]] = orders = new(StringComparer.Ordinal);
+        var byId = orders.GetAlternateLookup<ReadOnlySpan<char>>();
         // The stored type names the event: only a capture, an allocation and a reallocation carry fields a summary
         // keeps; every other move needs just its time, and an event of an order not captured here is not read at all.
         if (stored.Type == nameof(OrderCaptured))
         {
             var c = Parse<CaptureFields>(stored);
-            orders[orderId] = new OrderSummary(orderId, OrderStatus.Captured, c.CustomerId, c.SegmentId, [], c.Lines.Sum(l => l.Quantity), c.At, c.At);
+            var id = orderId.ToString();
+            orders[id] = new OrderSummary(id, OrderStatus.Captured, c.CustomerId, c.SegmentId, [], c.Lines.Sum(l => l.Quantity), c.At, c.At);
             return;
         }
         if (stored.Type == nameof(OrderVoided)) return;
         if (!StatusByType.TryGetValue(stored.Type, out var status))
         {
-            FoldUnknownType(stored, orderId, orders);
+            FoldUnknownType(stored, orderId.ToString(), orders);
             return;
         }
-        if (!orders.TryGetValue(orderId, out var summary)) return;
+        if (!byId.TryGetValue(orderId, out var summary)) return;
         IReadOnlyList<string> nodeIds = summary.NodeIds;
         DateTimeOffset at;
         if (stored.Type == nameof(OrderAllocated))
@@ -115,7 +122,7 @@ public sealed class OrderIndex(IEventJournal journal) : BackgroundService
         {
             at = Parse<TimeFields>(stored).At;
         }
-        orders[orderId] = summary with { Status = status, UpdatedAt = at, NodeIds = nodeIds };
+        byId[orderId] = summary with { Status = status, UpdatedAt = at, NodeIds = nodeIds };
     }
 
     /// <summary>The polymorphic fold, for an event whose stored type name this version does not know.</summary>
