@@ -61,7 +61,7 @@ public abstract class SqlEventJournal : IEventJournal
         return await writer.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<StoredEvent>> ReadAsync(
+    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(
         string streamId,
         long fromVersion,
         int maxCount,
@@ -70,7 +70,7 @@ public abstract class SqlEventJournal : IEventJournal
         JournalValidation.StreamId(streamId, nameof(streamId));
         ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
         JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
-        return WithSessionAsync(
+        return await WithSessionAsync(
             (streamId, fromVersion, maxCount),
             static (journal, session, args, token) =>
             {
@@ -80,14 +80,14 @@ public abstract class SqlEventJournal : IEventJournal
                 ReadSession.Bind(command, "@max", args.maxCount);
                 return journal.QueryEventsAsync(command, args.maxCount, token);
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<StoredEvent>> ReadGlobalAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredEvent>> ReadGlobalAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
         JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
-        return WithSessionAsync(
+        return await WithSessionAsync(
             (afterPosition, maxCount),
             static (journal, session, args, token) =>
             {
@@ -96,7 +96,7 @@ public abstract class SqlEventJournal : IEventJournal
                 ReadSession.Bind(command, "@max", args.maxCount);
                 return journal.QueryEventsAsync(command, args.maxCount, token);
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SaveSnapshotAsync(string streamId, long version, string type, string data, CancellationToken cancellationToken)
@@ -110,10 +110,10 @@ public abstract class SqlEventJournal : IEventJournal
             .ConfigureAwait(false);
     }
 
-    public Task<StoredSnapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken)
+    public async Task<StoredSnapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken)
     {
         JournalValidation.StreamId(streamId, nameof(streamId));
-        return WithSessionAsync(
+        return await WithSessionAsync(
             streamId,
             static async (journal, session, stream, token) =>
             {
@@ -128,13 +128,13 @@ public abstract class SqlEventJournal : IEventJournal
                 return new StoredSnapshot(
                     reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), journal.dialect.ReadTime(reader, 4));
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<StoredOutboxMessage>> ReadOutboxAsync(int maxCount, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredOutboxMessage>> ReadOutboxAsync(int maxCount, CancellationToken cancellationToken)
     {
         JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
-        return WithSessionAsync(
+        return await WithSessionAsync(
             maxCount,
             static async (journal, session, max, token) =>
             {
@@ -150,7 +150,7 @@ public abstract class SqlEventJournal : IEventJournal
 
                 return (IReadOnlyList<StoredOutboxMessage>)messages;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task MarkOutboxDeliveredAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)

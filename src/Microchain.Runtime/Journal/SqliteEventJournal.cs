@@ -17,12 +17,6 @@ public sealed class SqliteEventJournal : SqlEventJournal
     /// </summary>
     public const int MaxIdleReadSessions = 8;
 
-    /// <summary>
-    /// Bytes of the database file a read connection maps into memory: reads of the mapped part are page-cache
-    /// look-ups instead of pread syscalls (WAL frames not yet checkpointed are still read with pread).
-    /// </summary>
-    public const long ReadMemoryMapBytes = 256L * 1024 * 1024;
-
     private SqliteEventJournal(SqlJournalDialect dialect, TimeProvider timeProvider)
         : base(dialect, timeProvider)
     {
@@ -128,9 +122,8 @@ public sealed class SqliteEventJournal : SqlEventJournal
             try
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using var mmap = connection.CreateCommand(
-                    FormattableString.Invariant($"PRAGMA mmap_size={ReadMemoryMapBytes}"), null);
-                await mmap.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                // No PRAGMA mmap_size: mapping the file cut pread syscalls by 4x on read-only runs, but while the writer
+                // commits and checkpoints, reads of fresh pages fault and remap, and an outbox batch read took 2-3x longer.
                 return connection;
             }
             catch
