@@ -37,7 +37,4 @@ internal static class JournalSql
 
     public const string ReadOutbox =
         "SELECT id, topic, data, recorded_at FROM journal_outbox WHERE delivered_at IS NULL ORDER BY id LIMIT @max";
-
-    public const string MarkDelivered =
-        "UPDATE journal_outbox SET delivered_at = @at WHERE id = @id AND delivered_at IS NULL";
 }

@@ -4,15 +4,11 @@ internal sealed class MarkDeliveredRequest(IReadOnlyList<long> ids) : WriteReque
 {
     public override async Task ExecuteAsync(WriteSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = session.CreateCommand(JournalSql.MarkDelivered);
-        var id = command.AddParameter("@id", 0L);
+        // One statement for the whole batch: a fan-out of 100 messages is one write, not 100.
+        await using var command = session.CreateCommand(session.Dialect.MarkDeliveredSql);
+        command.AddParameter("@ids", session.Dialect.OutboxIds(ids));
         command.AddParameter("@at", session.Dialect.ToDbTime(now));
-        foreach (var value in ids)
-        {
-            id.Value = value;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         Result = true;
     }
 }

@@ -134,6 +134,11 @@ public sealed class PostgresEventJournal : SqlEventJournal
             CancellationToken cancellationToken) =>
             await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
 
+        public override string MarkDeliveredSql =>
+            "UPDATE journal_outbox SET delivered_at = @at WHERE id = ANY(@ids) AND delivered_at IS NULL";
+
+        public override object OutboxIds(IReadOnlyList<long> ids) => ids.ToArray();
+
         public override bool IsUniqueViolation(Exception exception) =>
             exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -12,6 +12,7 @@ public abstract class SqlEventJournal : IEventJournal
 
     private readonly SqlJournalDialect dialect;
     private readonly JournalWriter writer;
+    private readonly ReadSessionPool sessions;
     private int disposed;
 
     private protected SqlEventJournal(SqlJournalDialect dialect, TimeProvider timeProvider)
@@ -19,6 +20,7 @@ public abstract class SqlEventJournal : IEventJournal
         ArgumentNullException.ThrowIfNull(timeProvider);
         this.dialect = dialect;
         writer = new JournalWriter(dialect, timeProvider);
+        sessions = new ReadSessionPool(dialect);
     }
 
     private protected Task StartAsync(CancellationToken cancellationToken) => writer.StartAsync(cancellationToken);
@@ -68,33 +70,33 @@ public abstract class SqlEventJournal : IEventJournal
         JournalValidation.StreamId(streamId, nameof(streamId));
         ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
         JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
-        return await QueryEventsAsync(
-                JournalSql.ReadStream,
-                command =>
-                {
-                    command.AddParameter("@stream", streamId);
-                    command.AddParameter("@from", fromVersion);
-                    command.AddParameter("@max", maxCount);
-                },
-                maxCount,
-                cancellationToken)
-            .ConfigureAwait(false);
+        return await WithSessionAsync(
+            (streamId, fromVersion, maxCount),
+            static (journal, session, args, token) =>
+            {
+                var command = session.Command(JournalSql.ReadStream);
+                ReadSession.Bind(command, "@stream", args.streamId);
+                ReadSession.Bind(command, "@from", args.fromVersion);
+                ReadSession.Bind(command, "@max", args.maxCount);
+                return journal.QueryEventsAsync(command, args.maxCount, token);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadGlobalAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
         JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
-        return await QueryEventsAsync(
-                JournalSql.ReadGlobal,
-                command =>
-                {
-                    command.AddParameter("@after", afterPosition);
-                    command.AddParameter("@max", maxCount);
-                },
-                maxCount,
-                cancellationToken)
-            .ConfigureAwait(false);
+        return await WithSessionAsync(
+            (afterPosition, maxCount),
+            static (journal, session, args, token) =>
+            {
+                var command = session.Command(JournalSql.ReadGlobal);
+                ReadSession.Bind(command, "@after", args.afterPosition);
+                ReadSession.Bind(command, "@max", args.maxCount);
+                return journal.QueryEventsAsync(command, args.maxCount, token);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SaveSnapshotAsync(string streamId, long version, string type, string data, CancellationToken cancellationToken)
@@ -111,36 +113,44 @@ public abstract class SqlEventJournal : IEventJournal
     public async Task<StoredSnapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken)
     {
         JournalValidation.StreamId(streamId, nameof(streamId));
-        ThrowIfDisposed();
-        await using var connection = await dialect.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand(JournalSql.LoadSnapshot, null);
-        command.AddParameter("@stream", streamId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
+        return await WithSessionAsync(
+            streamId,
+            static async (journal, session, stream, token) =>
+            {
+                var command = session.Command(JournalSql.LoadSnapshot);
+                ReadSession.Bind(command, "@stream", stream);
+                await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                if (!await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    return null;
+                }
 
-        return new StoredSnapshot(
-            reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), dialect.ReadTime(reader, 4));
+                return new StoredSnapshot(
+                    reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), journal.dialect.ReadTime(reader, 4));
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredOutboxMessage>> ReadOutboxAsync(int maxCount, CancellationToken cancellationToken)
     {
         JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
-        ThrowIfDisposed();
-        await using var connection = await dialect.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand(JournalSql.ReadOutbox, null);
-        command.AddParameter("@max", maxCount);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var messages = new List<StoredOutboxMessage>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            messages.Add(new StoredOutboxMessage(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), dialect.ReadTime(reader, 3)));
-        }
+        return await WithSessionAsync(
+            maxCount,
+            static async (journal, session, max, token) =>
+            {
+                var command = session.Command(JournalSql.ReadOutbox);
+                ReadSession.Bind(command, "@max", max);
+                await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                var messages = new List<StoredOutboxMessage>(Math.Min(max, 128));
+                while (await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    messages.Add(new StoredOutboxMessage(
+                        reader.GetInt64(0), reader.GetString(1), reader.GetString(2), journal.dialect.ReadTime(reader, 3)));
+                }
 
-        return messages;
+                return (IReadOnlyList<StoredOutboxMessage>)messages;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task MarkOutboxDeliveredAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
@@ -159,22 +169,38 @@ public abstract class SqlEventJournal : IEventJournal
         }
 
         await writer.DisposeAsync().ConfigureAwait(false);
+        await sessions.DisposeAsync().ConfigureAwait(false);
         await dialect.DisposeAsync().ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
 
-    private async Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(
-        string sql,
-        Action<DbCommand> bind,
-        int maxCount,
+    /// <summary>Runs a read on a rented session; a session whose read failed is closed, not reused.</summary>
+    private async Task<T> WithSessionAsync<TState, T>(
+        TState state,
+        Func<SqlEventJournal, ReadSession, TState, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        await using var connection = await dialect.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand(sql, null);
-        bind(command);
+        var session = await sessions.RentAsync(cancellationToken).ConfigureAwait(false);
+        T result;
+        try
+        {
+            result = await read(this, session, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReadSessionPool.DiscardAsync(session).ConfigureAwait(false);
+            throw;
+        }
+
+        await sessions.ReturnAsync(session).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(DbCommand command, int maxCount, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var events = new List<StoredEvent>(Math.Min(maxCount, 8)); // most reads are of a short stream or of none
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

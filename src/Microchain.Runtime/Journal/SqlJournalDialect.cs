@@ -14,6 +14,12 @@ internal abstract class SqlJournalDialect : IAsyncDisposable
     public abstract Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Read sessions (open connection and its commands) kept between reads. 0: every read opens a connection and
+    /// closes it afterwards (for a store whose driver pools connections and prepares statements itself).
+    /// </summary>
+    public virtual int MaxIdleReadSessions => 0;
+
+    /// <summary>
     /// Begins a write transaction that excludes every other writer of the same store until it ends, so that
     /// version checks see the latest committed state and global positions are committed in order.
     /// </summary>
@@ -29,6 +35,12 @@ internal abstract class SqlJournalDialect : IAsyncDisposable
 
     /// <summary>Set-based statements for grouped appends on the writer connection; null: single-row statements in a loop.</summary>
     public virtual GroupStatements? CreateGroupStatements(DbConnection connection) => null;
+
+    /// <summary>Marks every outbox id in @ids (see <see cref="OutboxIds"/>) delivered at @at, in one statement.</summary>
+    public abstract string MarkDeliveredSql { get; }
+
+    /// <summary>The value of @ids in <see cref="MarkDeliveredSql"/>.</summary>
+    public abstract object OutboxIds(IReadOnlyList<long> ids);
 
     public abstract bool IsUniqueViolation(Exception exception);
 

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Microchain.Runtime.Journal;
@@ -9,6 +11,12 @@ namespace Microchain.Runtime.Journal;
 /// </summary>
 public sealed class SqliteEventJournal : SqlEventJournal
 {
+    /// <summary>
+    /// Idle read connections kept open with their compiled statements. Concurrent reads beyond this open more
+    /// connections, closed after their read.
+    /// </summary>
+    public const int MaxIdleReadSessions = 8;
+
     private SqliteEventJournal(SqlJournalDialect dialect, TimeProvider timeProvider)
         : base(dialect, timeProvider)
     {
@@ -111,12 +119,16 @@ public sealed class SqliteEventJournal : SqlEventJournal
             }
         }
 
+        public override int MaxIdleReadSessions => SqliteEventJournal.MaxIdleReadSessions;
+
         public override async Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
         {
             var connection = new SqliteConnection(connectionString);
             try
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                // No PRAGMA mmap_size: mapping the file cut pread syscalls by 4x on read-only runs, but while the writer
+                // commits and checkpoints, reads of fresh pages fault and remap, and an outbox batch read took 2-3x longer.
                 return connection;
             }
             catch
@@ -130,6 +142,28 @@ public sealed class SqliteEventJournal : SqlEventJournal
         // the version check and the commit.
         public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
             Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+        // The ids travel as one JSON array: one statement, compiled once, whatever the batch size.
+        public override string MarkDeliveredSql =>
+            "UPDATE journal_outbox SET delivered_at = @at " +
+            "WHERE id IN (SELECT value FROM json_each(@ids)) AND delivered_at IS NULL";
+
+        public override object OutboxIds(IReadOnlyList<long> ids)
+        {
+            var json = new StringBuilder(2 + (ids.Count * 12));
+            json.Append('[');
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (i > 0)
+                {
+                    json.Append(',');
+                }
+
+                json.Append(ids[i].ToString(CultureInfo.InvariantCulture));
+            }
+
+            return json.Append(']').ToString();
+        }
 
         public override bool IsUniqueViolation(Exception exception) =>
             exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microchain.Domain.Orders;
 using Microchain.Runtime.EventSourcing;
 using Microchain.Runtime.Journal;
@@ -78,9 +80,55 @@ public sealed class OrderIndex(IEventJournal journal) : BackgroundService
 
     private void Fold(StoredEvent stored)
     {
-        var (tenant, orderId) = GrainKey.Split(stored.StreamId["order/".Length..]);
+        // Keys are looked up as spans of the stream id: strings are made only for a tenant or an order seen first.
+        var key = stored.StreamId.AsSpan("order/".Length);
+        var slash = key.IndexOf('/');
+        if (slash <= 0) GrainKey.Split(key.ToString()); // throws: not "tenant/id"
+        var orderId = key[(slash + 1)..];
+        var tenants = _byTenant.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!tenants.TryGetValue(key[..slash], out var orders)) tenants[key[..slash]] = orders = new(StringComparer.Ordinal);
+        var byId = orders.GetAlternateLookup<ReadOnlySpan<char>>();
+        // The stored type names the event: only a capture, an allocation and a reallocation carry fields a summary
+        // keeps; every other move needs just its time, and an event of an order not captured here is not read at all.
+        if (stored.Type == nameof(OrderCaptured))
+        {
+            var c = Parse<CaptureFields>(stored);
+            var id = orderId.ToString();
+            orders[id] = new OrderSummary(id, OrderStatus.Captured, c.CustomerId, c.SegmentId, [], c.Lines.Sum(l => l.Quantity), c.At, c.At);
+            return;
+        }
+        if (stored.Type == nameof(OrderVoided)) return;
+        if (!StatusByType.TryGetValue(stored.Type, out var status))
+        {
+            FoldUnknownType(stored, orderId.ToString(), orders);
+            return;
+        }
+        if (!byId.TryGetValue(orderId, out var summary)) return;
+        IReadOnlyList<string> nodeIds = summary.NodeIds;
+        DateTimeOffset at;
+        if (stored.Type == nameof(OrderAllocated))
+        {
+            var a = Parse<AllocationFields>(stored);
+            nodeIds = a.Allocations.Select(x => x.NodeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            at = a.At;
+        }
+        else if (stored.Type == nameof(OrderReallocated))
+        {
+            var r = Parse<ReallocationFields>(stored);
+            if (!summary.NodeIds.Contains(r.NodeId)) nodeIds = summary.NodeIds.Append(r.NodeId).Order(StringComparer.Ordinal).ToArray();
+            at = r.At;
+        }
+        else
+        {
+            at = Parse<TimeFields>(stored).At;
+        }
+        byId[orderId] = summary with { Status = status, UpdatedAt = at, NodeIds = nodeIds };
+    }
+
+    /// <summary>The polymorphic fold, for an event whose stored type name this version does not know.</summary>
+    private static void FoldUnknownType(StoredEvent stored, string orderId, Dictionary<string, OrderSummary> orders)
+    {
         var e = JsonSerializer.Deserialize<IOrderEvent>(stored.Data, DomainJson.Options);
-        if (!_byTenant.TryGetValue(tenant, out var orders)) _byTenant[tenant] = orders = new(StringComparer.Ordinal);
         if (e is OrderCaptured c)
         {
             orders[orderId] = new OrderSummary(orderId, OrderStatus.Captured, c.CustomerId, c.SegmentId, [], c.Lines.Sum(l => l.Quantity), c.At, c.At);
@@ -99,6 +147,25 @@ public sealed class OrderIndex(IEventJournal journal) : BackgroundService
             },
         };
     }
+
+    private static T Parse<T>(StoredEvent stored) where T : class =>
+        JsonSerializer.Deserialize<T>(stored.Data, DomainJson.Options)
+        ?? throw new InvalidOperationException($"order event {stored.StreamId}@{stored.Version} is empty");
+
+    /// <summary>The status after each kind of order event, keyed by its stored type name, taken from <see cref="Order.StatusAfter"/>.</summary>
+    private static readonly Dictionary<string, OrderStatus> StatusByType = typeof(IOrderEvent)
+        .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false).Cast<JsonDerivedTypeAttribute>()
+        .Select(a => a.DerivedType)
+        .Where(t => t != typeof(OrderVoided))
+        .ToDictionary(t => t.Name, t => Order.StatusAfter((IOrderEvent)RuntimeHelpers.GetUninitializedObject(t)), StringComparer.Ordinal);
+
+    // The parts of an event's JSON a summary needs; the serializer skips the rest without building it.
+    private sealed record TimeFields(DateTimeOffset At);
+    private sealed record CaptureFields(string CustomerId, string? SegmentId, IReadOnlyList<LineFields> Lines, DateTimeOffset At);
+    private sealed record LineFields(int Quantity);
+    private sealed record AllocationFields(IReadOnlyList<NodeFields> Allocations, DateTimeOffset At);
+    private sealed record NodeFields(string NodeId);
+    private sealed record ReallocationFields(string NodeId, DateTimeOffset At);
 
     /// <summary>Orders of a tenant that pass the filter, newest first, paged; and how many pass in all.</summary>
     public (IReadOnlyList<OrderSummary> Items, int Total) List(string tenant, OrderFilter filter, int offset, int limit)

@@ -93,6 +93,14 @@ public sealed class WebhookDispatcher(
         if (_pending.Count >= options.MaxPendingDeliveries) return false;
         var batch = await journal.ReadOutboxAsync(options.BatchSize, cancellationToken).ConfigureAwait(false);
         if (batch.Count == 0) return false;
+        // Checked after the batch was read: a subscription created before one of its messages committed is seen here.
+        // With no subscription anywhere, no message of the batch is delivered, so none is parsed for its tenant.
+        if (!await registry.AnyActiveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await MarkDeliveredAsync(batch, cancellationToken).ConfigureAwait(false);
+            return batch.Count == options.BatchSize;
+        }
+
         var chunk = new FanOutChunk();
         var subscribed = new Dictionary<string, IReadOnlyList<WebhookSubscription>>(StringComparer.Ordinal); // one registry read per tenant per batch
         foreach (var message in batch)
@@ -132,8 +140,15 @@ public sealed class WebhookDispatcher(
         }
 
         if (!chunk.IsEmpty) await ScheduleAsync(chunk, cancellationToken).ConfigureAwait(false);
-        await journal.MarkOutboxDeliveredAsync([.. batch.Select(m => m.Id)], cancellationToken).ConfigureAwait(false);
+        await MarkDeliveredAsync(batch, cancellationToken).ConfigureAwait(false);
         return batch.Count == options.BatchSize;
+    }
+
+    private Task MarkDeliveredAsync(IReadOnlyList<StoredOutboxMessage> batch, CancellationToken cancellationToken)
+    {
+        var ids = new long[batch.Count];
+        for (var i = 0; i < ids.Length; i++) ids[i] = batch[i].Id;
+        return journal.MarkOutboxDeliveredAsync(ids, cancellationToken);
     }
 
     /// <summary>Commits a chunk's deliveries in one append; only then are they pending and its messages scheduled.</summary>

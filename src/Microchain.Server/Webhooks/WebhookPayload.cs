@@ -25,19 +25,49 @@ public static class WebhookPayload
     /// </summary>
     public static string? TenantOf(string data)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        var rented = ArrayPool<byte>.Shared.Rent(StrictUtf8.GetMaxByteCount(data.Length));
         try
         {
-            using var document = JsonDocument.Parse(data);
-            var tenant = document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("tenant", out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : null;
+            var tenant = TenantOf(rented.AsSpan(0, StrictUtf8.GetBytes(data, rented)));
             return tenant is { Length: > 0 and <= MaxTenantLength } && !tenant.Contains('/', StringComparison.Ordinal) ? tenant : null;
         }
         catch (JsonException)
         {
             return null;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // One forward pass without building a document; like JsonDocument it validates the whole text, and of duplicate
+    // "tenant" properties the last one counts.
+    private static string? TenantOf(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            while (reader.Read()) { } // still throws on malformed text, as parsing a document would
+            return null;
+        }
+
+        string? tenant = null;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+            {
+                var isTenant = reader.ValueTextEquals("tenant"u8);
+                reader.Read();
+                if (isTenant) tenant = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+            }
+        }
+
+        return tenant;
     }
 
     /// <summary>{"id", "event", "messageId", "createdAt", "data"}: data is the outbox message's JSON as written.</summary>

@@ -48,6 +48,26 @@ public sealed class WebhookRegistry(IEventJournal journal, WebhookOptions option
         finally { _gate.Release(); }
     }
 
+    /// <summary>
+    /// Whether any tenant has an active subscription, as committed now. A tenant's first subscription enters the
+    /// tenant index in the same append, so a subscription committed before this call is never missed.
+    /// </summary>
+    public async Task<bool> AnyActiveAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CatchUpIndexAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var tenant in _index.Tenants)
+            {
+                if ((await CatchUpAsync(tenant, cancellationToken).ConfigureAwait(false)).Active.Count > 0) return true;
+            }
+
+            return false;
+        }
+        finally { _gate.Release(); }
+    }
+
     /// <summary>Creates a subscription; <paramref name="secret"/> null means a fresh 256-bit one.</summary>
     public async Task<(WebhookSubscription? Created, CreateError Error)> CreateAsync(
         string tenant, Uri url, IReadOnlyList<string> events, string? secret, CancellationToken cancellationToken)

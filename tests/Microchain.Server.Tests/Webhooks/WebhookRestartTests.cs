@@ -108,6 +108,25 @@ public sealed class WebhookRestartTests(PostgresServer postgres) : IAsyncLifetim
         Assert.Empty(await WhenAsync(() => run.Journal.ReadOutboxAsync(10, Ct), o => o.Count == 0));
     }
 
+    [Fact]
+    public async Task Outbox_with_no_webhook_anywhere_is_marked_and_a_later_webhook_hears_only_later_moves()
+    {
+        var inbox = _receiver!.Open();
+        var options = Options with { PollInterval = TimeSpan.FromMilliseconds(10) };
+        await using var run = await Run.OpenAsync(Path.Combine(_dataDir, "journal.db"), TimeProvider.System, options);
+        await AppendAsync(run.Journal, "order.validated");
+        await run.StartAsync();
+        await WhenAsync(() => run.Journal.ReadOutboxAsync(10, Ct), o => o.Count == 0);
+
+        var subscriptionId = (await run.Registry.CreateAsync(Tenant, inbox.Url, ["order.*"], null, Ct)).Created!.Id;
+        await AppendAsync(run.Journal, "order.allocated");
+
+        Assert.Equal("order.allocated", (await inbox.NextAsync(MaxWait, Ct)).Event);
+        var log = await WhenAsync(() => DeliveryLog.ReadViewsAsync(run.Journal, Tenant, subscriptionId, Ct), l => l.Any(d => d.Status == DeliveryOutcome.Delivered));
+        Assert.Single(log);
+        Assert.Single(inbox.All);
+    }
+
     /// <summary>Takes the next request and waits until its attempt is recorded; returns the recorded status code.</summary>
     private static async Task<int?> StatusAfterAsync(Inbox inbox, Run run, string subscriptionId, int attempts)
     {

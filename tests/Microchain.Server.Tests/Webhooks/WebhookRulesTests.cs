@@ -76,6 +76,42 @@ public sealed class WebhookRulesTests
     public void Tenant_of_a_message_is_its_data_tenant_or_none_if_unusable(string data, string? tenant) =>
         Assert.Equal(tenant, WebhookPayload.TenantOf(data));
 
+    [Theory]
+    [InlineData("""{"tenant":"acme","orderId":"o1"}""")]
+    [InlineData("""{"orderId":"o1","nested":{"tenant":"inner"},"list":[{"tenant":"x"}],"tenant":"outer"}""")]
+    [InlineData("""{"nested":{"tenant":"inner"}}""")]
+    [InlineData("""{"tenant":"first","tenant":"last"}""")]
+    [InlineData("""{"tenant":"first","tenant":7}""")]
+    [InlineData("""{"ten\u0061nt":"escaped"}""")]
+    [InlineData("""{"tenant":"acme"} trailing""")]
+    [InlineData("""{"tenant":"acme",}""")]
+    [InlineData("""{"tenant":"acme" /* comment */}""")]
+    [InlineData("""{"tenant":"acme","x":[1,2""")]
+    [InlineData("""["acme", {"tenant":"acme"}""")]
+    [InlineData("""  {"tenant":"white space"}  """)]
+    [InlineData("")]
+    [InlineData("null")]
+    public void Tenant_of_a_message_agrees_with_reading_it_as_a_document(string data) =>
+        Assert.Equal(TenantOfDocument(data), WebhookPayload.TenantOf(data));
+
+    /// <summary>The reading TenantOf replaced, kept as its oracle: parse a document, take the root's "tenant".</summary>
+    private static string? TenantOfDocument(string data)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(data);
+            var tenant = document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("tenant", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+                ? value.GetString()
+                : null;
+            return tenant is { Length: > 0 and <= WebhookPayload.MaxTenantLength } && !tenant.Contains('/', StringComparison.Ordinal) ? tenant : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     [Fact]
     public void Options_defaults_are_valid_and_bad_limits_are_named()
     {
