@@ -41,7 +41,12 @@ public sealed class ReplenishmentScheduler(NetworkCatalog catalog, Replenishment
                 .Select(n => ReplenishmentSchedule.Next(n, now)).DefaultIfEmpty(now + options.MaxIdle).Min();
             // Never past the idle limit: a network replaced meanwhile may have earlier run times.
             var sleep = TimeSpan.FromTicks(Math.Clamp((next - now).Ticks, TimeSpan.TicksPerMillisecond, options.MaxIdle.Ticks));
-            await Task.Delay(sleep, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // The timer is set first and the clock read after: a clock that moved past the wake-up time while this
+            // loop ran (a fake one jumps) is seen here, instead of the sleep starting from the moved clock.
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = Task.Delay(sleep, time, wake.Token);
+            if (time.GetUtcNow() < now + sleep) await delay.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            else await wake.CancelAsync().ConfigureAwait(false);
         }
     }
 }
