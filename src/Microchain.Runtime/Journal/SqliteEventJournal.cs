@@ -45,7 +45,6 @@ public sealed class SqliteEventJournal : SqlEventJournal
     private sealed class SqliteDialect(string databasePath) : SqlJournalDialect
     {
         private const int BusyTimeoutMilliseconds = 10_000;
-        private const int WriterCacheKib = 64 * 1024;
 
         private readonly string connectionString = new SqliteConnectionStringBuilder
         {
@@ -103,13 +102,12 @@ public sealed class SqliteEventJournal : SqlEventJournal
                 }
 
                 // FULL: the WAL is fsynced at every commit, so an acknowledged append survives power loss.
-                // A 64 MiB page cache keeps the indexes the writer inserts into (one random leaf per new stream) in
-                // memory rather than read back page by page (preads per order in `bench pipeline`: 3.0 -> 1.5).
-                // The WAL is checkpointed by SQLite's default (every 1,000 pages, on the committing connection):
-                // larger thresholds, or a checkpointer on its own connection, raised throughput by 10-15% but let the
-                // p99 at half rate go past 50 ms (docs/benchmarks.md).
+                // SQLite's default page cache and checkpoint (every 1,000 pages, on the committing connection) are
+                // kept on purpose: a 64 MiB cache halved preads but SQLite truncated it often enough to cost ~4.5% of
+                // the pipeline's CPU, and larger checkpoint thresholds (or a checkpointer on its own connection) raised
+                // throughput by 10-15% but let the p99 at half rate go past 50 ms (docs/benchmarks.md).
                 await using var pragmas = connection.CreateCommand(
-                    $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA cache_size=-{WriterCacheKib};", null);
+                    $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds};", null);
                 await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return connection;
             }
