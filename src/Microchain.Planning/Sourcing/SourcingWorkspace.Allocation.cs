@@ -33,7 +33,7 @@ internal sealed partial class SourcingWorkspace
         try
         {
             var shortages = new List<Shortage>();
-            var count = Take(preference, takes, shortages);
+            var count = Take(preference, takes, shortages, out _);
             var allocations = new List<Allocation>(count);
             // Positions in the preference ordered by node id; the preference is short (a combination or the candidates).
             Span<int> byId = preference.Length <= StackCandidates ? stackalloc int[preference.Length] : new int[preference.Length];
@@ -58,10 +58,14 @@ internal sealed partial class SourcingWorkspace
         }
     }
 
-    /// <summary>The greedy takes of <see cref="Allocate"/> into takes[position × SKUs + sku]; returns how many are positive.</summary>
-    private int Take(ReadOnlySpan<int> preference, Span<int> takes, List<Shortage>? shortages)
+    /// <summary>
+    /// The greedy takes of <see cref="Allocate"/> into takes[position × SKUs + sku]; returns how many are positive, and
+    /// whether some units are left short (with <paramref name="shortages"/>, which ones).
+    /// </summary>
+    private int Take(ReadOnlySpan<int> preference, Span<int> takes, List<Shortage>? shortages, out bool isShort)
     {
         takes.Clear();
+        isShort = false;
         var count = 0;
         for (var s = 0; s < Skus.Length; s++)
         {
@@ -74,7 +78,9 @@ internal sealed partial class SourcingWorkspace
                 count++;
                 remaining -= take;
             }
-            if (remaining > 0) shortages?.Add(new Shortage(Skus[s], remaining));
+            if (remaining <= 0) continue;
+            isShort = true;
+            shortages?.Add(new Shortage(Skus[s], remaining));
         }
         return count;
     }
@@ -87,7 +93,7 @@ internal sealed partial class SourcingWorkspace
         var takes = size <= StackTakes ? stackalloc int[size] : (rented = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
         try
         {
-            Take(preference, takes, null);
+            Take(preference, takes, null, out _);
             return PriceTakes(preference, takes);
         }
         finally
@@ -97,7 +103,7 @@ internal sealed partial class SourcingWorkspace
     }
 
     /// <summary>
-    /// In one pass, whether the nodes together hold every unit and <see cref="Allocate"/> with this preference takes
+    /// Whether the nodes together hold every unit and <see cref="Allocate"/> with this preference takes
     /// something from every one of them (else the plan is a smaller combination, priced on its own); if so, the cost.
     /// </summary>
     public bool TryPriceEvery(ReadOnlySpan<int> preference, out CostBreakdown cost)
@@ -108,24 +114,11 @@ internal sealed partial class SourcingWorkspace
         var takes = size <= StackTakes ? stackalloc int[size] : (rented = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
         try
         {
-            takes.Clear();
-            Span<bool> used = stackalloc bool[preference.Length];
-            used.Clear();
-            for (var s = 0; s < Skus.Length; s++)
-            {
-                var remaining = Demand[s];
-                for (var i = 0; i < preference.Length && remaining > 0; i++)
-                {
-                    var take = Math.Min(remaining, Atp[preference[i], s]);
-                    if (take <= 0) continue;
-                    takes[i * Skus.Length + s] = take;
-                    used[i] = true;
-                    remaining -= take;
-                }
-                // ATP is never negative, so greedy leaves units only when the nodes together hold too few.
-                if (remaining > 0) return false;
-            }
-            if (used.Contains(false)) return false;
+            // Greedy leaves units short only when the nodes together hold too few (ATP is never negative).
+            Take(preference, takes, null, out var isShort);
+            if (isShort) return false;
+            for (var i = 0; i < preference.Length; i++)
+                if (!takes.Slice(i * Skus.Length, Skus.Length).ContainsAnyExcept(0)) return false;
             cost = PriceTakes(preference, takes);
             return true;
         }
