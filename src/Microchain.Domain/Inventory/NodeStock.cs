@@ -8,7 +8,7 @@ public sealed partial class NodeStock
 {
     private readonly Dictionary<string, InventoryPosition> _positions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Reservation> _reservations = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private HashSet<string>? _changed;
 
     public NodeStock(string nodeId) => NodeId = Guard.Id(nodeId, "node");
 
@@ -20,17 +20,20 @@ public sealed partial class NodeStock
     public long ReservedUnits { get; private set; }
 
     /// <summary>
-    /// SKUs whose position changed since <see cref="ForgetChanges"/> was last called: what a read model that mirrors
-    /// availability (a silo's ATP board) must refresh. At most one entry per SKU.
+    /// SKUs whose position changed since <see cref="ForgetChanges"/> was last called, once <see cref="TrackChanges"/>
+    /// turned tracking on: what a read model that mirrors availability (a silo's ATP board) must refresh. At most one
+    /// entry per SKU. Off by default, so that replays and simulations do not pay for it.
     /// </summary>
-    public IReadOnlyCollection<string> ChangedSkus => _changed;
+    public IReadOnlyCollection<string> ChangedSkus => (IReadOnlyCollection<string>?)_changed ?? [];
 
-    public void ForgetChanges() => _changed.Clear();
+    public void TrackChanges() => _changed ??= new HashSet<string>(StringComparer.Ordinal);
+
+    public void ForgetChanges() => _changed?.Clear();
 
     private void SetPosition(string skuId, InventoryPosition position)
     {
         _positions[skuId] = position;
-        _changed.Add(skuId);
+        _changed?.Add(skuId);
     }
 
     public InventoryPosition PositionOf(string skuId) =>

@@ -81,6 +81,7 @@ internal sealed class AtpSheet(AtpBoard board)
 
     public void PublishAll(NodeStock stock)
     {
+        stock.TrackChanges();
         foreach (var skuId in stock.Positions.Keys) Publish(skuId, stock);
         stock.ForgetChanges();
         PublishSetup(stock);
