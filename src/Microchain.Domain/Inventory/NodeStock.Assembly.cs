@@ -42,10 +42,13 @@ public sealed partial class NodeStock
     /// <summary>Units of <paramref name="skuId"/> that can be promised now (0 for unknown SKUs).</summary>
     public int AvailableToPromise(string skuId) => AtpOf(skuId).Atp;
 
+    /// <summary>Finished units on the shelf, not reserved: the whole ATP of a SKU that is not modular.</summary>
+    public int FinishedUnits(string skuId) => Math.Max(0, PositionOf(skuId).Available);
+
     /// <summary>ATP of a SKU and, for a modular one, what limits it; <paramref name="horizonMinutes"/> null = the setup's horizon.</summary>
     public SkuAtp AtpOf(string skuId, int? horizonMinutes = null)
     {
-        var finished = Math.Max(0, PositionOf(skuId).Available);
+        var finished = FinishedUnits(skuId);
         if (_assembly?.RecipeOf(skuId) is not { } recipe) return new SkuAtp(skuId, false, finished, finished, 0, 0, 0, null);
         var capacityLeft = CapacityLeft(recipe, horizonMinutes ?? _assembly.HorizonMinutes, CommittedAssemblyUnits);
         var buildable = long.MaxValue;

@@ -111,7 +111,7 @@ internal sealed class AtpSheet(AtpBoard board)
             Array.Copy(atp, grown, atp.Length);
             Volatile.Write(ref _atp, atp = grown);
         }
-        Volatile.Write(ref atp[slot], Math.Max(0, stock.PositionOf(skuId).Available));
+        Volatile.Write(ref atp[slot], stock.FinishedUnits(skuId)); // modular SKUs are not read from the board
     }
 
     private void PublishSetup(NodeStock stock)

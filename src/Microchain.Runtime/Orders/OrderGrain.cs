@@ -32,7 +32,7 @@ public sealed partial class OrderGrain(IEventJournal journal, TimeProvider time,
     {
         _stream.Reset();
         var history = await _stream.ReadNewAsync(0, cancellationToken);
-        _order = history.Count == 0 || history[0] is OrderVoided ? null : Order.Replay(history);
+        _order = OrderIntake.Recorded(history);
     }
 
     public async Task<OrderView?> Get(CancellationToken cancellationToken)

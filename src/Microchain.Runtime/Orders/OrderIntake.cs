@@ -49,13 +49,13 @@ public sealed class OrderIntake(IGrainFactory grains, IEventJournal journal, Tim
         }
         catch
         {
-            await CompensateAsync(tenant, stream, parts.Where((_, i) => calls[i].IsCompletedSuccessfully && calls[i].Result.Succeeded).Select(p => p.NodeId), "placement failed");
+            await CompensateAsync(tenant, orderId, stream, parts.Where((_, i) => calls[i].IsCompletedSuccessfully && calls[i].Result.Succeeded).Select(p => p.NodeId), "placement failed");
             throw;
         }
         var reserved = parts.Where((_, i) => calls[i].Result.Succeeded).Select(p => p.NodeId).ToArray();
         if (reserved.Length < parts.Length)
         {
-            if (await CompensateAsync(tenant, stream, reserved, "another node was short") is { } history && Known(history, command.RequestHash) is { } known) return known;
+            if (Known(await CompensateAsync(tenant, orderId, stream, reserved, "another node was short"), command.RequestHash) is { } known) return known;
             if (!command.RejectOnShortage) return new PlaceOutcome(PlacementStatus.Shortage, null, calls.SelectMany(c => c.Result.Shortages).ToArray());
             order.Reject(["stock.insufficient"], now);
             return await RecordAsync(tenant, stream, order, [], cancellationToken);
@@ -68,9 +68,12 @@ public sealed class OrderIntake(IGrainFactory grains, IEventJournal journal, Tim
     /// <summary>The order as recorded, or null when the id has no order (never placed, or voided).</summary>
     public async Task<OrderView?> FindAsync(string tenant, string orderId, CancellationToken cancellationToken)
     {
-        var history = await Stream(tenant, orderId).ReadNewAsync(0, cancellationToken);
-        return history.Count == 0 || history[0] is OrderVoided ? null : OrderView.Of(Order.Replay(history));
+        return Recorded(await Stream(tenant, orderId).ReadNewAsync(0, cancellationToken)) is { } order ? OrderView.Of(order) : null;
     }
+
+    /// <summary>The order a stream records; null when it has none (never placed, or voided).</summary>
+    internal static Order? Recorded(IReadOnlyList<IOrderEvent> history) =>
+        history.Count > 0 && history[0] is not OrderVoided ? Order.Replay(history) : null;
 
     private GrainJournal<IOrderEvent> Stream(string tenant, string orderId) => new(journal, "order/" + GrainKey.Compose(tenant, orderId));
 
@@ -78,8 +81,7 @@ public sealed class OrderIntake(IGrainFactory grains, IEventJournal journal, Tim
     private static PlaceOutcome? Known(IReadOnlyList<IOrderEvent> history, string requestHash)
     {
         if (history.Count == 0) return null;
-        if (history[0] is OrderVoided) return new PlaceOutcome(PlacementStatus.Voided, null, []);
-        var order = Order.Replay(history);
+        if (Recorded(history) is not { } order) return new PlaceOutcome(PlacementStatus.Voided, null, []);
         return new PlaceOutcome(order.RequestHash == requestHash ? PlacementStatus.Replayed : PlacementStatus.KeyReused, OrderView.Of(order), []);
     }
 
@@ -94,7 +96,7 @@ public sealed class OrderIntake(IGrainFactory grains, IEventJournal journal, Tim
         catch (Exception ex)
         {
             // A conflict (the id was voided, or another placement recorded it first) or an unknown outcome: the journal decides.
-            var history = await CompensateAsync(tenant, stream, reservedAt, "order not recorded");
+            var history = await CompensateAsync(tenant, order.Id, stream, reservedAt, "order not recorded");
             if (ex is not JournalConcurrencyException && Known(history, order.RequestHash!) is { Status: PlacementStatus.Replayed, Order: { } mine })
                 return new PlaceOutcome(PlacementStatus.Placed, mine, []);
             if (ex is JournalConcurrencyException && Known(history, order.RequestHash!) is { } known) return known;
@@ -110,21 +112,18 @@ public sealed class OrderIntake(IGrainFactory grains, IEventJournal journal, Tim
     /// the append of this very attempt landed after all, its parts are all open: nothing is released. Returns the
     /// stream as recorded.
     /// </summary>
-    private async Task<IReadOnlyList<IOrderEvent>> CompensateAsync(string tenant, GrainJournal<IOrderEvent> stream, IEnumerable<string> reservedAt, string reason)
+    private async Task<IReadOnlyList<IOrderEvent>> CompensateAsync(string tenant, string orderId, GrainJournal<IOrderEvent> stream, IEnumerable<string> reservedAt, string reason)
     {
         stream.Reset();
         var history = await stream.ReadNewAsync(0, CancellationToken.None);
-        var recorded = history.Count > 0 && history[0] is not OrderVoided ? Order.Replay(history) : null;
+        var recorded = Recorded(history);
         var held = recorded is { Status: OrderStatus.Allocated }
             ? recorded.Parts.Where(p => p.IsOpen && p.ReservationId == recorded.Id).Select(p => p.NodeId).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
-        await ReleaseAsync(tenant, stream, reservedAt.Where(n => !held.Contains(n)), reason);
+        await ReleaseAsync(tenant, orderId, reservedAt.Where(n => !held.Contains(n)), reason);
         return history;
     }
 
-    private Task ReleaseAsync(string tenant, GrainJournal<IOrderEvent> stream, IEnumerable<string> nodeIds, string reason)
-    {
-        var orderId = GrainKey.Split(stream.StreamId["order/".Length..]).Id;
-        return NodeReleases.ReleaseQuietlyAsync(grains, tenant, nodeIds.Select(n => (n, orderId)), reason);
-    }
+    private Task ReleaseAsync(string tenant, string orderId, IEnumerable<string> nodeIds, string reason) =>
+        NodeReleases.ReleaseQuietlyAsync(grains, tenant, nodeIds.Select(n => (n, orderId)), reason);
 }
