@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microchain.Bench.Journal;
 using Microchain.Runtime.Hosting;
+using Microchain.Runtime.Journal;
 using Microchain.Simulation.DemoCity;
 
 namespace Microchain.Bench.Pipeline;
@@ -70,6 +71,8 @@ public static class PipelineBench
         {
             try { Directory.Delete(rawDirectory, recursive: true); } catch (IOException) { }
         }
+        var writerRaised = SqlEventJournal.WriterPriorityRaised == true;
+        output.WriteLine($"journal writer thread: {(writerRaised ? "raised scheduling priority" : "default scheduling priority (raising it is not permitted here)")}");
         var rawOrdersPerSecond = raw.AppendsPerSecond / 2;
         var ratio = rawOrdersPerSecond > 0 ? closed.OrdersPerSecond / rawOrdersPerSecond : 0;
         output.WriteLine($"raw journal (same SQLite store and group commit, {clients} writers, 2 appends per order): {raw.AppendsPerSecond:F0} appends/s = {rawOrdersPerSecond:F0} orders/s, p99 {raw.P99Ms:F1} ms");
@@ -93,6 +96,7 @@ public static class PipelineBench
                 rawOrdersPerSecond = Math.Round(rawOrdersPerSecond, 1),
                 ratioToRaw = Math.Round(ratio, 4),
                 cpuMsPerOrder = Math.Round(closed.CpuMillisecondsPerOrder, 3),
+                writerPriorityRaised = writerRaised,
                 rawCpuMsPerOrder = Math.Round(2 * raw.CpuMicrosecondsPerAppend / 1e3, 4),
                 cpuRatioToRaw = Math.Round(cpuRatio, 4),
                 allocatedKibPerOrder = Math.Round(closed.AllocatedKibPerOrder, 1),

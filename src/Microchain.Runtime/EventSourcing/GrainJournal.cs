@@ -32,10 +32,33 @@ public sealed class GrainJournal<TEvent>(IEventJournal journal, string streamId)
     public async Task AppendAsync(IReadOnlyList<TEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
+        Version = await journal.AppendAsync(StreamId, Version, Data(events), outbox, cancellationToken);
+    }
+
+    /// <summary>Appends events and outbox messages after the writes <paramref name="after"/> names (see <see cref="JournalTicket"/>).</summary>
+    public async Task AppendAsync(IReadOnlyList<TEvent> events, IReadOnlyList<OutboxMessage> outbox, IReadOnlyList<JournalTicket> after, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0) return;
+        Version = await journal.AppendAsync(StreamId, Version, Data(events), outbox, after, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues an append (not yet durable) and advances <see cref="Version"/> as if it will succeed, so the next one can
+    /// be queued behind it. If a queued append fails, the ones behind it fail too: reset and read the stream again.
+    /// </summary>
+    public async Task<QueuedAppend> QueueAppendAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
+    {
+        var queued = await journal.QueueAppendAsync(StreamId, Version, Data(events), cancellationToken);
+        Version += events.Count;
+        return queued;
+    }
+
+    private static EventData[] Data(IReadOnlyList<TEvent> events)
+    {
         var data = new EventData[events.Count];
         for (var i = 0; i < events.Count; i++)
             data[i] = new EventData(events[i].GetType().Name, JsonSerializer.Serialize(events[i], DomainJson.Options));
-        Version = await journal.AppendAsync(StreamId, Version, data, outbox, cancellationToken);
+        return data;
     }
 
     /// <summary>Forgets the folded version; the next read starts over (after a conflict).</summary>

@@ -6,7 +6,8 @@ namespace Microchain.Runtime.Journal;
 /// A conflict fails its request alone and writes nothing of it. Any storage error fails the unit: the writer
 /// then rolls the transaction back and re-runs the batch request by request, each in its own savepoint.
 /// The caller's transaction must exclude other writers (see <see cref="SqlJournalDialect.BeginWriteAsync"/>),
-/// so the heads read here stay current until the commit.
+/// so the heads read here stay current until the commit. A request whose followed writes failed
+/// (<see cref="TicketBook"/>) fails like a conflict, and its own failure is booked for the requests after it.
 /// </summary>
 internal sealed class AppendGroup
 {
@@ -21,6 +22,7 @@ internal sealed class AppendGroup
         int start,
         int end,
         Exception?[] failures,
+        TicketBook book,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -41,7 +43,12 @@ internal sealed class AppendGroup
         await session.ReadHeadsAsync(streamIds, heads, cancellationToken).ConfigureAwait(false);
         for (var i = start; i < end; i++)
         {
-            failures[i] = ((CommitRequest)batch[i]).Plan(heads, rows);
+            var request = (CommitRequest)batch[i];
+            failures[i] = request.DependencyFailure(book) ?? request.Plan(heads, rows);
+            if (failures[i] is not null)
+            {
+                book.Fail(request.Sequence);
+            }
         }
 
         if (rows.EventCount > 0)

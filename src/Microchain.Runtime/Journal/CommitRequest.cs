@@ -1,10 +1,16 @@
 namespace Microchain.Runtime.Journal;
 
-/// <summary>Appends to one or more streams plus outbox messages, all or nothing; result: new versions.</summary>
-internal sealed class CommitRequest(IReadOnlyList<StreamAppend> appends, IReadOnlyList<OutboxMessage> outbox)
+/// <summary>
+/// Appends to one or more streams plus outbox messages, all or nothing; result: new versions. It may follow other
+/// writes of the same writer (<paramref name="after"/>, their sequences): if one of them failed, so does this one.
+/// </summary>
+internal sealed class CommitRequest(IReadOnlyList<StreamAppend> appends, IReadOnlyList<OutboxMessage> outbox, long[] after)
     : WriteRequest<long[]>
 {
     public IReadOnlyList<StreamAppend> Appends => appends;
+
+    public override Exception? DependencyFailure(TicketBook book) =>
+        after.Length > 0 && book.AnyFailed(after) ? new JournalDependencyException() : null;
 
     /// <summary>
     /// The grouped path: checks the request against <paramref name="heads"/> (the group's view of every stream,

@@ -29,6 +29,34 @@ public interface IEventJournal : IAsyncDisposable
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// Appends events and outbox messages to one stream after the writes named by <paramref name="after"/>: if any of
+    /// them failed, throws <see cref="JournalDependencyException"/> and writes nothing. Completing acknowledges this
+    /// append and every write it follows (see <see cref="JournalTicket"/>).
+    /// </summary>
+    /// <param name="after">Tickets of this journal's writer (<see cref="WriterId"/>), issued before this call.</param>
+    Task<long> AppendAsync(
+        string streamId,
+        long expectedVersion,
+        IReadOnlyList<EventData> events,
+        IReadOnlyList<OutboxMessage> outbox,
+        IReadOnlyList<JournalTicket> after,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues an append and returns as soon as it is queued, before it is durable: its ticket, which later appends
+    /// through this journal can follow, and a task that completes as <see cref="AppendAsync(string, long, IReadOnlyList{EventData}, CancellationToken)"/>
+    /// would. Appends to one stream queued one after another may each expect the version the previous one leads to.
+    /// </summary>
+    Task<QueuedAppend> QueueAppendAsync(
+        string streamId,
+        long expectedVersion,
+        IReadOnlyList<EventData> events,
+        CancellationToken cancellationToken);
+
+    /// <summary>The identity of this journal's writer: the tickets it issues mean nothing to another journal.</summary>
+    Guid WriterId { get; }
+
+    /// <summary>
     /// Appends to several distinct streams and writes outbox messages in one transaction: all or nothing.
     /// Returns each stream's new version in the order given. If any stream's expected version is wrong,
     /// throws <see cref="JournalConcurrencyException"/> naming the first such stream and writes nothing.

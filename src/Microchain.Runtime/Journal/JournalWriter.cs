@@ -3,11 +3,13 @@ using System.Threading.Channels;
 namespace Microchain.Runtime.Journal;
 
 /// <summary>
-/// The single writer of a journal instance, with group commit: it drains queued requests into one
+/// The single writer of a journal instance, on a thread of its own (<see cref="WriterPriority"/>), with group
+/// commit: it drains queued requests into one
 /// transaction (one fsync), commits, and only then completes the callers' tasks. Appends run as a group
 /// (<see cref="AppendGroup"/>: set-based reads and inserts, conflicts decided in memory); if a storage step of
 /// the group fails, the batch is re-run with each request inside its own savepoint, so that a failing request
-/// is undone alone.
+/// is undone alone. Every request gets a sequence number when queued; a request that follows others (see
+/// <see cref="JournalTicket"/>) fails when one of them did, which <see cref="TicketBook"/> remembers.
 /// </summary>
 internal sealed class JournalWriter : IAsyncDisposable
 {
@@ -28,6 +30,8 @@ internal sealed class JournalWriter : IAsyncDisposable
         new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly AppendGroup group = new();
+    private readonly TicketBook book;
+    private long lastSequence;
 
     private WriteSession? session;
     private Task? loop;
@@ -36,19 +40,43 @@ internal sealed class JournalWriter : IAsyncDisposable
     {
         this.dialect = dialect;
         this.timeProvider = timeProvider;
+        book = new TicketBook(() => Volatile.Read(ref lastSequence));
     }
+
+    /// <summary>This writer's identity: its tickets mean nothing to another writer.</summary>
+    public Guid Id { get; } = Guid.NewGuid();
 
     /// <summary>Creates or checks the schema on the writer connection, then starts the loop.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         session = await WriteSession.OpenAsync(dialect, cancellationToken).ConfigureAwait(false);
         await JournalSchema.EnsureAsync(session, cancellationToken).ConfigureAwait(false);
-        loop = Task.Run(RunAsync, CancellationToken.None);
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            WriterPriority.TryRaiseCurrentThread();
+            Run();
+            stopped.SetResult();
+        })
+        {
+            IsBackground = true,
+            Name = "journal-writer",
+        };
+        thread.Start();
+        loop = stopped.Task;
     }
 
     public async Task<T> SubmitAsync<T>(WriteRequest<T> request, CancellationToken cancellationToken)
     {
+        await EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+        return await request.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Numbers the request and queues it; returns once it is queued (its task tells the outcome).</summary>
+    public async Task EnqueueAsync<T>(WriteRequest<T> request, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
+        request.Sequence = Interlocked.Increment(ref lastSequence);
         request.Register(cancellationToken);
         try
         {
@@ -58,15 +86,17 @@ internal sealed class JournalWriter : IAsyncDisposable
         {
             throw new ObjectDisposedException("The journal is disposed.", ex);
         }
-
-        return await request.Task.ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    /// <summary>
+    /// The loop, blocking on its own thread: with SQLite every step completes synchronously, so the whole batch runs
+    /// here; a store with truly asynchronous I/O (PostgreSQL) completes on the pool while this thread waits.
+    /// </summary>
+    private void Run()
     {
         var batch = new List<WriteRequest>(MaxBatchRequests);
         var reader = queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (WaitForWork(reader))
         {
             batch.Clear();
             long bytes = 0;
@@ -79,13 +109,23 @@ internal sealed class JournalWriter : IAsyncDisposable
                     batch.Add(next);
                     bytes += next.Bytes;
                 }
+                else
+                {
+                    book.Fail(next.Sequence);
+                }
             }
 
             if (batch.Count > 0)
             {
-                await ExecuteBatchAsync(batch).ConfigureAwait(false);
+                ExecuteBatchAsync(batch).GetAwaiter().GetResult();
             }
         }
+    }
+
+    private static bool WaitForWork(ChannelReader<WriteRequest> reader)
+    {
+        var wait = reader.WaitToReadAsync();
+        return wait.IsCompleted ? wait.GetAwaiter().GetResult() : wait.AsTask().GetAwaiter().GetResult();
     }
 
     private async Task ExecuteBatchAsync(List<WriteRequest> batch)
@@ -110,6 +150,7 @@ internal sealed class JournalWriter : IAsyncDisposable
             // Nothing of the batch is acknowledged. The connection may be broken: open a new one next time.
             foreach (var request in batch)
             {
+                book.Fail(request.Sequence);
                 request.Fail(ex);
             }
 
@@ -160,12 +201,12 @@ internal sealed class JournalWriter : IAsyncDisposable
                         end++;
                     }
 
-                    await group.ExecuteAsync(writeSession, batch, i, end, failures, now, none).ConfigureAwait(false);
+                    await group.ExecuteAsync(writeSession, batch, i, end, failures, book, now, none).ConfigureAwait(false);
                     i = end;
                 }
                 else
                 {
-                    await ExecuteInSavepointAsync(writeSession, transaction, batch[i], i, failures, now).ConfigureAwait(false);
+                    await ExecuteInSavepointAsync(writeSession, transaction, batch[i], i, failures, book, now).ConfigureAwait(false);
                     i++;
                 }
             }
@@ -175,6 +216,11 @@ internal sealed class JournalWriter : IAsyncDisposable
 #pragma warning restore CA1031
         {
             await transaction.RollbackAsync(none).ConfigureAwait(false);
+            foreach (var request in batch)
+            {
+                book.Forget(request.Sequence);
+            }
+
             return false;
         }
 
@@ -182,7 +228,7 @@ internal sealed class JournalWriter : IAsyncDisposable
         return true;
     }
 
-    private static async Task ExecuteOneByOneAsync(
+    private async Task ExecuteOneByOneAsync(
         WriteSession writeSession,
         List<WriteRequest> batch,
         Exception?[] failures,
@@ -192,7 +238,7 @@ internal sealed class JournalWriter : IAsyncDisposable
         await using var transaction = await writeSession.BeginAsync(none).ConfigureAwait(false);
         for (var i = 0; i < batch.Count; i++)
         {
-            await ExecuteInSavepointAsync(writeSession, transaction, batch[i], i, failures, now).ConfigureAwait(false);
+            await ExecuteInSavepointAsync(writeSession, transaction, batch[i], i, failures, book, now).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(none).ConfigureAwait(false);
@@ -204,9 +250,17 @@ internal sealed class JournalWriter : IAsyncDisposable
         WriteRequest request,
         int index,
         Exception?[] failures,
+        TicketBook book,
         DateTimeOffset now)
     {
         var none = CancellationToken.None;
+        if (request.DependencyFailure(book) is { } refused)
+        {
+            failures[index] = refused;
+            book.Fail(request.Sequence);
+            return;
+        }
+
         await transaction.SaveAsync(Savepoint, none).ConfigureAwait(false);
         try
         {
@@ -219,6 +273,7 @@ internal sealed class JournalWriter : IAsyncDisposable
             // If the undo itself fails, the transaction is gone: the outer handler fails the batch.
             await transaction.RollbackAsync(Savepoint, none).ConfigureAwait(false);
             failures[index] = await request.TranslateFailureAsync(writeSession, ex, none).ConfigureAwait(false);
+            book.Fail(request.Sequence);
         }
 
         await transaction.ReleaseAsync(Savepoint, none).ConfigureAwait(false);

@@ -44,10 +44,45 @@ public abstract class SqlEventJournal : IEventJournal
         return versions[0];
     }
 
+    public async Task<long> AppendAsync(
+        string streamId,
+        long expectedVersion,
+        IReadOnlyList<EventData> events,
+        IReadOnlyList<OutboxMessage> outbox,
+        IReadOnlyList<JournalTicket> after,
+        CancellationToken cancellationToken)
+    {
+        var request = Commit([new StreamAppend(streamId, expectedVersion, events)], outbox, Sequences(after));
+        var versions = await writer.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        return versions[0];
+    }
+
+    public async Task<QueuedAppend> QueueAppendAsync(
+        string streamId,
+        long expectedVersion,
+        IReadOnlyList<EventData> events,
+        CancellationToken cancellationToken)
+    {
+        var request = Commit([new StreamAppend(streamId, expectedVersion, events)], NoOutbox, []);
+        await writer.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+        return new QueuedAppend(new JournalTicket(writer.Id, request.Sequence), FirstVersionAsync(request.Task));
+    }
+
+    public Guid WriterId => writer.Id;
+
+    /// <summary>
+    /// Whether the last journal writer thread started in this process runs at raised scheduling priority (see the
+    /// docs on the writer); null before any started.
+    /// </summary>
+    public static bool? WriterPriorityRaised => WriterPriority.Raised;
+
     public async Task<IReadOnlyList<long>> AppendManyAsync(
         IReadOnlyList<StreamAppend> appends,
         IReadOnlyList<OutboxMessage> outbox,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await writer.SubmitAsync(Commit(appends, outbox, []), cancellationToken).ConfigureAwait(false);
+
+    private CommitRequest Commit(IReadOnlyList<StreamAppend> appends, IReadOnlyList<OutboxMessage> outbox, long[] after)
     {
         ArgumentNullException.ThrowIfNull(appends);
         ArgumentNullException.ThrowIfNull(outbox);
@@ -57,9 +92,27 @@ public abstract class SqlEventJournal : IEventJournal
         OutboxMessage[] ownedOutbox = [.. outbox];
         var bytes = AppendValidation.Check(owned, ownedOutbox);
         ThrowIfDisposed();
-        var request = new CommitRequest(owned, ownedOutbox) { Bytes = bytes };
-        return await writer.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        return new CommitRequest(owned, ownedOutbox, after) { Bytes = bytes };
     }
+
+    private long[] Sequences(IReadOnlyList<JournalTicket> after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var sequences = new long[after.Count];
+        for (var i = 0; i < after.Count; i++)
+        {
+            if (after[i].Writer != writer.Id)
+            {
+                throw new ArgumentException($"Ticket {after[i].Sequence} was issued by another journal writer; only this journal's tickets can be followed.", nameof(after));
+            }
+
+            sequences[i] = after[i].Sequence;
+        }
+
+        return sequences;
+    }
+
+    private static async Task<long> FirstVersionAsync(Task<long[]> versions) => (await versions.ConfigureAwait(false))[0];
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(
         string streamId,

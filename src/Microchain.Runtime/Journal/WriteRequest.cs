@@ -15,6 +15,15 @@ internal abstract class WriteRequest
     /// <summary>UTF-8 bytes of data this request writes; bounds the size of a batch.</summary>
     public int Bytes { get; init; }
 
+    /// <summary>The request's number on its writer, set when it is queued (see <see cref="JournalTicket"/>).</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>
+    /// The refusal of this request because a write it follows failed (see <see cref="TicketBook"/>), or null.
+    /// Checked right before the request runs; the followed writes ran before it.
+    /// </summary>
+    public virtual Exception? DependencyFailure(TicketBook book) => null;
+
     /// <summary>Claims the request for execution; false if its caller cancelled while it was queued.</summary>
     public bool TryStart() => Interlocked.CompareExchange(ref state, Running, Queued) == Queued;
 

@@ -34,6 +34,15 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("Reserve")]
     Task<ReserveOutcome> Reserve(string reservationId, [Immutable] IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reserves as <see cref="Reserve"/> does, but when <paramref name="writer"/> is this grain's own journal writer
+    /// (<see cref="Journal.IEventJournal.WriterId"/>), answers as soon as the reservation's append is queued, with its
+    /// ticket: the caller's own append must follow that ticket, and is then acknowledged only with the reservation
+    /// durable. With another writer it answers once durable, with no ticket.
+    /// </summary>
+    [Alias("ReserveQueued")]
+    Task<ReserveOutcome> ReserveQueued(string reservationId, [Immutable] IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, Guid writer, CancellationToken cancellationToken);
+
     [Alias("Release")]
     Task<CommandOutcome> Release(string reservationId, string reason, CancellationToken cancellationToken);
 

@@ -24,8 +24,9 @@ public sealed record CommandOutcome(bool Succeeded, string? ErrorCode, string? M
     public static CommandOutcome Refused(string code, string message) => new(false, code, message);
 }
 
+/// <summary>A reservation's answer. <paramref name="Ticket"/>: when answered before durable, the queued write to follow.</summary>
 [Immutable]
-public sealed record ReserveOutcome(bool Succeeded, IReadOnlyList<Shortage> Shortages, string? ErrorCode, string? Message);
+public sealed record ReserveOutcome(bool Succeeded, IReadOnlyList<Shortage> Shortages, string? ErrorCode, string? Message, Journal.JournalTicket? Ticket = null);
 
 /// <summary>A node's live availability for some SKUs: ATP per SKU and its pick load (units reserved, not yet picked).</summary>
 [Immutable]

@@ -10,10 +10,18 @@ namespace Microchain.Runtime.Nodes;
 /// <para>
 /// Commands interleave (the grain is reentrant) but decisions do not: each runs synchronously on the grain's single
 /// turn and is applied at once, so the next decision sees it. Decided events wait in a queue that one flush loop
-/// appends in batches; a caller is answered only when its batch is durable. This is group commit at the
-/// aggregate: a busy node makes one append per batch rather than one per reservation. If an append fails, the
-/// state is reloaded from the journal and every queued decision is decided again (after a version conflict) or
-/// failed (when the outcome is unknown).
+/// appends in batches, with up to <see cref="MaxAppendsInFlight"/> appends queued on the journal writer at once
+/// (each expects the version the previous one leads to); a caller is answered only when its batch is durable. This
+/// is group commit at the aggregate: a busy node makes one append per batch rather than one per reservation. If an
+/// append fails, the appends behind it fail too; once all have ended, the state is reloaded from the journal and
+/// every decision not yet written is decided again (after a version conflict) or failed (when the outcome is
+/// unknown).
+/// </para>
+/// <para>
+/// A reservation for a caller on the same journal writer (<see cref="ReserveQueued"/>) is answered as soon as its
+/// append is queued, with the append's ticket; the caller's own append follows the ticket, so the order and its
+/// reservation become durable in one writer cycle instead of two in a row. Such a reservation is never decided
+/// again: if its append fails, the caller's append fails with it and the caller releases.
 /// </para>
 /// </summary>
 [Orleans.Concurrency.Reentrant]
@@ -32,6 +40,11 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
     public const int MaxQueuedCommands = 20_000;
     /// <summary>Events in one batched append (the journal's limit per append).</summary>
     private const int MaxEventsPerBatch = JournalLimits.MaxEventsPerAppend;
+    /// <summary>
+    /// Appends of one node queued on the journal writer at once: the next batch is queued while earlier ones commit,
+    /// so a decision waits for one commit, not for the one in progress and then its own.
+    /// </summary>
+    public const int MaxAppendsInFlight = 4;
     /// <summary>Expired reservations judged per sweep; the rest wait for the next one.</summary>
     public const int MaxSweptPerRun = 200;
     /// <summary>How long a reservation of an allocated order holds on before it is looked at again.</summary>
@@ -41,7 +54,11 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
     private NodeStock _stock = null!;
     private long _snapshotVersion;
     private List<PendingCommand> _queue = [];
-    private Task? _flushing;
+    /// <summary>Appends queued on the journal, oldest first, whose outcome the flush loop has not yet taken in.</summary>
+    private readonly Queue<InFlightAppend> _inFlight = new();
+    private TaskCompletionSource? _wake;
+    /// <summary>Whether the flush loop runs; a flag, not its task: the loop can end before its first await.</summary>
+    private bool _flushing;
     private Task? _snapshotSaving;
     private Task _reloading = Task.CompletedTask;
     private AtpSheet? _sheet;
@@ -124,16 +141,23 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
     public Task<CommandOutcome> Count(string skuId, int counted, CancellationToken cancellationToken) =>
         Run(now => _stock.Count(skuId, counted, now), cancellationToken);
 
-    public async Task<ReserveOutcome> Reserve(string reservationId, IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public Task<ReserveOutcome> Reserve(string reservationId, IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        ReserveAsync(reservationId, lines, expiresAt, answerWhenQueued: false, cancellationToken);
+
+    public Task<ReserveOutcome> ReserveQueued(string reservationId, IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, Guid writer, CancellationToken cancellationToken) =>
+        ReserveAsync(reservationId, lines, expiresAt, answerWhenQueued: writer == journal.WriterId, cancellationToken);
+
+    private async Task<ReserveOutcome> ReserveAsync(string reservationId, IReadOnlyList<StockLine> lines, DateTimeOffset expiresAt, bool answerWhenQueued, CancellationToken cancellationToken)
     {
         ReservationResult? result = null;
-        var outcome = await Run(now =>
+        var command = new PendingCommand(now =>
         {
             result = _stock.TryReserve(reservationId, lines, expiresAt, now);
             return result.Events;
-        }, cancellationToken);
+        }, answerWhenQueued);
+        var outcome = await Run(command, cancellationToken);
         return outcome.Succeeded
-            ? new ReserveOutcome(result!.Succeeded, result.Shortages, result.Succeeded ? null : "stock.insufficient", null)
+            ? new ReserveOutcome(result!.Succeeded, result.Shortages, result.Succeeded ? null : "stock.insufficient", null, command.Ticket)
             : new ReserveOutcome(false, [], outcome.ErrorCode, outcome.Message);
     }
 
@@ -165,50 +189,111 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
         return swept;
     }
 
-    /// <summary>Decides now, on the current state (queued decisions included), and waits until the events are durable.</summary>
-    private async Task<CommandOutcome> Run(Func<DateTimeOffset, IReadOnlyList<INodeStockEvent>> decide, CancellationToken cancellationToken)
+    private Task<CommandOutcome> Run(Func<DateTimeOffset, IReadOnlyList<INodeStockEvent>> decide, CancellationToken cancellationToken) =>
+        Run(new PendingCommand(decide, answerWhenQueued: false), cancellationToken);
+
+    /// <summary>
+    /// Decides now, on the current state (queued decisions included), and waits until the events are durable, or,
+    /// for a command answered when queued, until its append is queued.
+    /// </summary>
+    private async Task<CommandOutcome> Run(PendingCommand command, CancellationToken cancellationToken)
     {
         if (!_reloading.IsCompleted) await _reloading;
         if (_queue.Count >= MaxQueuedCommands)
             return CommandOutcome.Refused("node.busy", $"node {_stock.NodeId} has {MaxQueuedCommands} commands waiting; try again shortly");
-        var command = new PendingCommand(decide);
         var decided = command.Decide(time.GetUtcNow());
         _sheet!.PublishChanges(_stock);
         if (!decided) return command.Refusal!;
-        if (command.Events.Count == 0) return CommandOutcome.Done;
+        // A command that writes nothing but answers when queued still rests on what is queued: it follows the last append.
+        if (command.Events.Count == 0 && (!command.AnswerWhenQueued || (_queue.Count == 0 && _inFlight.Count == 0))) return CommandOutcome.Done;
         _queue.Add(command);
-        _flushing ??= FlushAsync();
+        if (_inFlight.Count < MaxAppendsInFlight) _wake?.TrySetResult();
+        if (!_flushing)
+        {
+            _flushing = true;
+            _ = FlushAsync();
+        }
         return await command.Done.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Appends queued decisions in batches until the queue is empty. Runs as one loop per activation.</summary>
+    /// <summary>
+    /// Queues batches of decided commands on the journal (up to <see cref="MaxAppendsInFlight"/> at once) and takes in
+    /// their outcomes oldest first, until nothing is left. Runs as one loop per activation; a new command wakes it.
+    /// </summary>
     private async Task FlushAsync()
     {
         try
         {
-            while (_queue.Count > 0)
+            while (_queue.Count > 0 || _inFlight.Count > 0)
             {
-                var batch = TakeBatch();
-                var events = batch.SelectMany(c => c.Events).ToArray();
-                try
+                if (_queue.Count > 0 && _inFlight.Count < MaxAppendsInFlight)
                 {
-                    await _stream.AppendAsync(events, CancellationToken.None);
-                }
-                catch (Exception ex)
-                {
-                    await RecoverAsync(batch, ex);
+                    await QueueBatchAsync(TakeBatch());
                     continue;
                 }
-                foreach (var command in batch) command.Done.TrySetResult(CommandOutcome.Done);
-                // Not awaited: a busy node's snapshot (every open reservation) takes tens of ms to write, and
-                // reservations queued behind it set the pipeline's latency tail. One save at a time.
-                if (_queue.Count == 0 && _snapshotSaving is null && _stream.Version - _snapshotVersion >= Math.Max(SnapshotEvery, _stock.Reservations.Count)) _snapshotSaving = SnapshotAsync();
+
+                var oldest = _inFlight.Peek();
+                if (!oldest.Durable.IsCompleted)
+                {
+                    _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    await Task.WhenAny(oldest.Durable, _wake.Task);
+                    _wake = null;
+                    if (!oldest.Durable.IsCompleted) continue;
+                }
+
+                _inFlight.Dequeue();
+                if (oldest.Durable.IsCompletedSuccessfully) Settle(oldest.Batch);
+                else await RecoverAsync(oldest.Batch, oldest.Durable.Exception!.GetBaseException());
             }
         }
         finally
         {
-            _flushing = null;
+            _flushing = false;
         }
+    }
+
+    private async Task QueueBatchAsync(List<PendingCommand> batch)
+    {
+        var events = batch.SelectMany(c => c.Events).ToArray();
+        if (events.Length == 0)
+        {
+            // Only commands that wrote nothing: they rest on the appends already queued, so they follow the last one.
+            var last = _inFlight.Count > 0 ? _inFlight.Last().Ticket : (JournalTicket?)null;
+            foreach (var command in batch) command.AnswerQueued(last);
+            return;
+        }
+
+        QueuedAppend queued;
+        try
+        {
+            queued = await _stream.QueueAppendAsync(events, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Not queued (the journal refused it or is closing); the appends ahead of it still end first.
+            await RecoverAsync(batch, ex);
+            return;
+        }
+
+        foreach (var command in batch)
+        {
+            if (command.AnswerWhenQueued) command.AnswerQueued(queued.Ticket);
+        }
+        _inFlight.Enqueue(new InFlightAppend(batch, queued.Ticket, queued.Durable));
+    }
+
+    /// <summary>A batch is durable: answers its callers, and snapshots when nothing else is pending.</summary>
+    private void Settle(List<PendingCommand> batch)
+    {
+        foreach (var command in batch)
+        {
+            if (!command.Answered) command.Done.TrySetResult(CommandOutcome.Done);
+        }
+        // Not awaited: a busy node's snapshot (every open reservation) takes tens of ms to write, and reservations
+        // queued behind it set the pipeline's latency tail. One save at a time, of a state that is wholly durable.
+        if (_queue.Count == 0 && _inFlight.Count == 0 && _snapshotSaving is null && _reloading.IsCompleted
+            && _stream.Version - _snapshotVersion >= Math.Max(SnapshotEvery, _stock.Reservations.Count))
+            _snapshotSaving = SnapshotAsync();
     }
 
     private List<PendingCommand> TakeBatch()
@@ -222,16 +307,33 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
     }
 
     /// <summary>
-    /// After a failed append the in-memory state holds decisions that may not be in the journal: reload. On a
-    /// version conflict nothing of the batch was written, so every command is decided again once on the fresh state;
-    /// otherwise the batch's outcome is unknown and its callers (and everything decided on top of it) get the error.
+    /// After a failed append the in-memory state holds decisions that may not be in the journal. The appends queued
+    /// behind it end first (they expected its version, so they fail too, unless its outcome was unknown and it was
+    /// written after all: then so were they, and their callers are answered). Then the state is reloaded. On a
+    /// version conflict nothing of the failed batch was written, so every command not yet answered is decided again
+    /// once on the fresh state; otherwise the outcome is unknown and those callers get the error. Commands answered
+    /// when queued are not decided again: their callers' appends follow the failed ticket and fail with it.
     /// </summary>
     private async Task RecoverAsync(List<PendingCommand> batch, Exception error)
     {
-        var affected = batch.Concat(_queue).ToList();
-        _queue = [];
         var reload = new TaskCompletionSource();
         _reloading = reload.Task;
+        var affected = new List<PendingCommand>(batch);
+        while (_inFlight.Count > 0)
+        {
+            var behind = _inFlight.Dequeue();
+            try
+            {
+                await behind.Durable;
+                Settle(behind.Batch);
+            }
+            catch (Exception)
+            {
+                affected.AddRange(behind.Batch);
+            }
+        }
+        affected.AddRange(_queue);
+        _queue = [];
         try
         {
             await LoadAsync(CancellationToken.None);
@@ -247,6 +349,7 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
         var now = time.GetUtcNow();
         foreach (var command in affected)
         {
+            if (command.Answered) continue;
             if (!retry || command.Attempts > 1) command.Done.TrySetException(error);
             else if (!command.Decide(now)) command.Done.TrySetResult(command.Refusal!);
             else if (command.Events.Count == 0) command.Done.TrySetResult(CommandOutcome.Done);
@@ -279,13 +382,28 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
     private static StockRow Row(string skuId, InventoryPosition p) =>
         new(skuId, p.OnHand, p.Reserved, p.Available, p.InTransit, p.Capacity, p.SafetyStock);
 
-    /// <summary>A command decided on the grain's turn, waiting for its events to be durable.</summary>
-    private sealed class PendingCommand(Func<DateTimeOffset, IReadOnlyList<INodeStockEvent>> decide)
+    /// <summary>A batch's append on the journal writer's queue.</summary>
+    private sealed record InFlightAppend(List<PendingCommand> Batch, JournalTicket Ticket, Task<long> Durable);
+
+    /// <summary>A command decided on the grain's turn, waiting for its events to be durable (or, if so asked, queued).</summary>
+    private sealed class PendingCommand(Func<DateTimeOffset, IReadOnlyList<INodeStockEvent>> decide, bool answerWhenQueued)
     {
         public IReadOnlyList<INodeStockEvent> Events { get; private set; } = [];
         public CommandOutcome? Refusal { get; private set; }
         public int Attempts { get; private set; }
         public TaskCompletionSource<CommandOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool AnswerWhenQueued => answerWhenQueued;
+        /// <summary>True once answered when queued; the caller's own append then follows <see cref="Ticket"/>.</summary>
+        public bool Answered { get; private set; }
+        /// <summary>The queued append this command's durability rests on; null when nothing was pending.</summary>
+        public JournalTicket? Ticket { get; private set; }
+
+        public void AnswerQueued(JournalTicket? ticket)
+        {
+            Ticket = ticket;
+            Answered = true;
+            Done.TrySetResult(CommandOutcome.Done);
+        }
 
         /// <summary>Decides on the current state; false when the domain refused (nothing was applied).</summary>
         public bool Decide(DateTimeOffset now)

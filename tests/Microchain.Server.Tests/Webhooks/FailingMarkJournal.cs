@@ -22,6 +22,14 @@ internal sealed class FailingMarkJournal(IEventJournal inner) : IEventJournal
     public Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
         inner.AppendAsync(streamId, expectedVersion, events, outbox, cancellationToken);
 
+    public Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, IReadOnlyList<OutboxMessage> outbox, IReadOnlyList<JournalTicket> after, CancellationToken cancellationToken) =>
+        inner.AppendAsync(streamId, expectedVersion, events, outbox, after, cancellationToken);
+
+    public Task<QueuedAppend> QueueAppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken) =>
+        inner.QueueAppendAsync(streamId, expectedVersion, events, cancellationToken);
+
+    public Guid WriterId => inner.WriterId;
+
     public Task<IReadOnlyList<long>> AppendManyAsync(IReadOnlyList<StreamAppend> appends, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
         inner.AppendManyAsync(appends, outbox, cancellationToken);
 
