@@ -103,4 +103,13 @@ public interface IEventJournal : IAsyncDisposable
 
     /// <summary>Marks outbox messages delivered so that <see cref="ReadOutboxAsync"/> no longer returns them.</summary>
     Task MarkOutboxDeliveredAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);
+
+    /// <summary>The highest outbox message id ever written (delivered or not); 0 when there is none.</summary>
+    Task<long> LastOutboxIdAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks every undelivered outbox message with an id up to <paramref name="lastId"/> delivered, without reading
+    /// them: for a consumer that has nothing to deliver them to.
+    /// </summary>
+    Task MarkOutboxDeliveredThroughAsync(long lastId, CancellationToken cancellationToken);
 }

@@ -35,6 +35,14 @@ internal static class JournalSql
     public const string LoadSnapshot =
         "SELECT stream_id, version, type, data, recorded_at FROM journal_snapshots WHERE stream_id = @stream";
 
+    // Undelivered: above the cursor (everything at or below it was marked delivered in one move) and not marked alone.
     public const string ReadOutbox =
-        "SELECT id, topic, data, recorded_at FROM journal_outbox WHERE delivered_at IS NULL ORDER BY id LIMIT @max";
+        "SELECT id, topic, data, recorded_at FROM journal_outbox WHERE delivered_at IS NULL " +
+        "AND id > (SELECT delivered_through FROM journal_outbox_cursor WHERE id = 1) ORDER BY id LIMIT @max";
+
+    public const string LastOutboxId = "SELECT COALESCE(MAX(id), 0) FROM journal_outbox";
+
+    // One row whatever the number of messages: no message row is rewritten.
+    public const string MarkDeliveredThrough =
+        "UPDATE journal_outbox_cursor SET delivered_through = @through WHERE id = 1 AND delivered_through < @through";
 }

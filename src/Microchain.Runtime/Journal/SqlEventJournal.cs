@@ -214,6 +214,20 @@ public abstract class SqlEventJournal : IEventJournal
         await writer.SubmitAsync(new MarkDeliveredRequest([.. ids]), cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<long> LastOutboxIdAsync(CancellationToken cancellationToken) =>
+        await WithSessionAsync(
+            0,
+            static async (_, session, _, token) =>
+                Convert.ToInt64(await session.Command(JournalSql.LastOutboxId).ExecuteScalarAsync(token).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture),
+            cancellationToken).ConfigureAwait(false);
+
+    public async Task MarkOutboxDeliveredThroughAsync(long lastId, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lastId);
+        ThrowIfDisposed();
+        await writer.SubmitAsync(new MarkDeliveredThroughRequest(lastId), cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)

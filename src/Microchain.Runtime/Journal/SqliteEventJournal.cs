@@ -84,6 +84,8 @@ public sealed class SqliteEventJournal : SqlEventJournal
                 delivered_at INTEGER NULL)
             """,
             "CREATE INDEX IF NOT EXISTS journal_outbox_pending ON journal_outbox (id) WHERE delivered_at IS NULL",
+            "CREATE TABLE IF NOT EXISTS journal_outbox_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), delivered_through INTEGER NOT NULL)",
+            "INSERT INTO journal_outbox_cursor (id, delivered_through) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
         ];
 
         public override async Task<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken)

@@ -22,6 +22,8 @@ public sealed class WebhookDispatcher(
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task<AttemptResult?>> _inFlight = new(StringComparer.Ordinal);
     private long _lastScheduledMessageId;
+    /// <summary>The outbox id through which everything was marked delivered for want of any subscription.</summary>
+    private long _markedThroughId;
     private bool _recovered;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -91,6 +93,17 @@ public sealed class WebhookDispatcher(
     private async Task<bool> FanOutAsync(CancellationToken cancellationToken)
     {
         if (_pending.Count >= options.MaxPendingDeliveries) return false;
+        // With no subscription anywhere no message is delivered: everything written so far is marked delivered in one
+        // statement, without reading a message (under load the outbox's reads and per-id marks were a sixth of the
+        // order pipeline's CPU, measured). Checked after the last id was read, as below after the batch was read.
+        var lastId = await journal.LastOutboxIdAsync(cancellationToken).ConfigureAwait(false);
+        if (lastId > _markedThroughId && !await registry.AnyActiveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await journal.MarkOutboxDeliveredThroughAsync(lastId, cancellationToken).ConfigureAwait(false);
+            _markedThroughId = lastId;
+            return false;
+        }
+
         var batch = await journal.ReadOutboxAsync(options.BatchSize, cancellationToken).ConfigureAwait(false);
         if (batch.Count == 0) return false;
         // Checked after the batch was read: a subscription created before one of its messages committed is seen here.

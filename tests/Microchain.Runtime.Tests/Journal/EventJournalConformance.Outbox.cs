@@ -33,4 +33,25 @@ public abstract partial class EventJournalConformance
 
         Assert.Equal(["2"], (await journal.ReadOutboxAsync(10, Ct)).Select(m => m.Data));
     }
+
+    [Fact]
+    public async Task MarkOutboxDeliveredThrough_hides_everything_up_to_the_id_never_moves_back_and_survives_reopening()
+    {
+        var journal = await OpenAsync();
+        Assert.Equal(0, await journal.LastOutboxIdAsync(Ct));
+        await journal.AppendAsync(NewStream(), 0, Evs("a"), [new("t", "1"), new("t", "2"), new("t", "3"), new("t", "4")], Ct);
+        var ids = (await journal.ReadOutboxAsync(10, Ct)).Select(m => m.Id).ToArray();
+        Assert.Equal(ids[^1], await journal.LastOutboxIdAsync(Ct));
+
+        await journal.MarkOutboxDeliveredAsync([ids[3]], Ct);
+        await journal.MarkOutboxDeliveredThroughAsync(ids[1], Ct);
+        await journal.MarkOutboxDeliveredThroughAsync(ids[0], Ct); // behind the cursor: changes nothing
+
+        Assert.Equal(["3"], (await journal.ReadOutboxAsync(10, Ct)).Select(m => m.Data));
+        Assert.Equal(ids[^1], await journal.LastOutboxIdAsync(Ct)); // delivered or not
+        await journal.DisposeAsync();
+        var reopened = await OpenAsync();
+        Assert.Equal(["3"], (await reopened.ReadOutboxAsync(10, Ct)).Select(m => m.Data));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => reopened.MarkOutboxDeliveredThroughAsync(-1, Ct));
+    }
 }

@@ -30,6 +30,11 @@ internal sealed class FailingMarkJournal(IEventJournal inner) : IEventJournal
 
     public Guid WriterId => inner.WriterId;
 
+    public Task<long> LastOutboxIdAsync(CancellationToken cancellationToken) => inner.LastOutboxIdAsync(cancellationToken);
+
+    public Task MarkOutboxDeliveredThroughAsync(long lastId, CancellationToken cancellationToken) =>
+        inner.MarkOutboxDeliveredThroughAsync(lastId, cancellationToken);
+
     public Task<IReadOnlyList<long>> AppendManyAsync(IReadOnlyList<StreamAppend> appends, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
         inner.AppendManyAsync(appends, outbox, cancellationToken);
 
