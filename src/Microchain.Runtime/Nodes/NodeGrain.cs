@@ -57,6 +57,8 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
     /// <summary>Appends queued on the journal, oldest first, whose outcome the flush loop has not yet taken in.</summary>
     private readonly Queue<InFlightAppend> _inFlight = new();
     private TaskCompletionSource? _wake;
+    /// <summary>A batch taken from the queue is being handed to the journal (not yet in <see cref="_inFlight"/>).</summary>
+    private bool _queuing;
     /// <summary>Whether the flush loop runs; a flag, not its task: the loop can end before its first await.</summary>
     private bool _flushing;
     private Task? _snapshotSaving;
@@ -205,7 +207,7 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
         _sheet!.PublishChanges(_stock);
         if (!decided) return command.Refusal!;
         // A command that writes nothing but answers when queued still rests on what is queued: it follows the last append.
-        if (command.Events.Count == 0 && (!command.AnswerWhenQueued || (_queue.Count == 0 && _inFlight.Count == 0))) return CommandOutcome.Done;
+        if (command.Events.Count == 0 && (!command.AnswerWhenQueued || (_queue.Count == 0 && _inFlight.Count == 0 && !_queuing))) return CommandOutcome.Done;
         _queue.Add(command);
         if (_inFlight.Count < MaxAppendsInFlight) _wake?.TrySetResult();
         if (!_flushing)
@@ -264,6 +266,7 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
         }
 
         QueuedAppend queued;
+        _queuing = true;
         try
         {
             queued = await _stream.QueueAppendAsync(events, CancellationToken.None);
@@ -271,9 +274,11 @@ public sealed partial class NodeGrain(IEventJournal journal, TimeProvider time, 
         catch (Exception ex)
         {
             // Not queued (the journal refused it or is closing); the appends ahead of it still end first.
+            _queuing = false;
             await RecoverAsync(batch, ex);
             return;
         }
+        _queuing = false;
 
         foreach (var command in batch)
         {
