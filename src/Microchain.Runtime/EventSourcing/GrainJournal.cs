@@ -29,11 +29,8 @@ public sealed class GrainJournal<TEvent>(IEventJournal journal, string streamId)
     public Task AppendAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken) => AppendAsync(events, [], cancellationToken);
 
     /// <summary>Appends events and, in the same transaction, outbox messages.</summary>
-    public async Task AppendAsync(IReadOnlyList<TEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
-    {
-        if (events.Count == 0) return;
-        Version = await journal.AppendAsync(StreamId, Version, Data(events), outbox, cancellationToken);
-    }
+    public Task AppendAsync(IReadOnlyList<TEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
+        AppendAsync(events, outbox, [], cancellationToken);
 
     /// <summary>Appends events and outbox messages after the writes <paramref name="after"/> names (see <see cref="JournalTicket"/>).</summary>
     public async Task AppendAsync(IReadOnlyList<TEvent> events, IReadOnlyList<OutboxMessage> outbox, IReadOnlyList<JournalTicket> after, CancellationToken cancellationToken)

@@ -32,17 +32,13 @@ public abstract class SqlEventJournal : IEventJournal
         CancellationToken cancellationToken) =>
         AppendAsync(streamId, expectedVersion, events, NoOutbox, cancellationToken);
 
-    public async Task<long> AppendAsync(
+    public Task<long> AppendAsync(
         string streamId,
         long expectedVersion,
         IReadOnlyList<EventData> events,
         IReadOnlyList<OutboxMessage> outbox,
-        CancellationToken cancellationToken)
-    {
-        var versions = await AppendManyAsync([new StreamAppend(streamId, expectedVersion, events)], outbox, cancellationToken)
-            .ConfigureAwait(false);
-        return versions[0];
-    }
+        CancellationToken cancellationToken) =>
+        AppendAsync(streamId, expectedVersion, events, outbox, [], cancellationToken);
 
     public async Task<long> AppendAsync(
         string streamId,

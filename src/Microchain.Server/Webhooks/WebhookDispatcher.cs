@@ -95,25 +95,22 @@ public sealed class WebhookDispatcher(
         if (_pending.Count >= options.MaxPendingDeliveries) return false;
         // With no subscription anywhere no message is delivered: everything written so far is marked delivered in one
         // statement, without reading a message (under load the outbox's reads and per-id marks were a sixth of the
-        // order pipeline's CPU, measured). Checked after the last id was read, as below after the batch was read.
+        // order pipeline's CPU, measured). The last id is read before the check, so a subscription created before one
+        // of those messages committed is seen; the tenants' subscriptions below are likewise read after the batch.
         var lastId = await journal.LastOutboxIdAsync(cancellationToken).ConfigureAwait(false);
-        if (lastId > _markedThroughId && !await registry.AnyActiveAsync(cancellationToken).ConfigureAwait(false))
+        if (!await registry.AnyActiveAsync(cancellationToken).ConfigureAwait(false))
         {
-            await journal.MarkOutboxDeliveredThroughAsync(lastId, cancellationToken).ConfigureAwait(false);
-            _markedThroughId = lastId;
+            if (lastId > _markedThroughId)
+            {
+                await journal.MarkOutboxDeliveredThroughAsync(lastId, cancellationToken).ConfigureAwait(false);
+                _markedThroughId = lastId;
+            }
+
             return false;
         }
 
         var batch = await journal.ReadOutboxAsync(options.BatchSize, cancellationToken).ConfigureAwait(false);
         if (batch.Count == 0) return false;
-        // Checked after the batch was read: a subscription created before one of its messages committed is seen here.
-        // With no subscription anywhere, no message of the batch is delivered, so none is parsed for its tenant.
-        if (!await registry.AnyActiveAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await MarkDeliveredAsync(batch, cancellationToken).ConfigureAwait(false);
-            return batch.Count == options.BatchSize;
-        }
-
         var chunk = new FanOutChunk();
         var subscribed = new Dictionary<string, IReadOnlyList<WebhookSubscription>>(StringComparer.Ordinal); // one registry read per tenant per batch
         foreach (var message in batch)
