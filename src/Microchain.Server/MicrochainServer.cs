@@ -70,6 +70,8 @@ public static class MicrochainServer
         builder.AddMicrochainRuntime(options.Runtime, await JournalFactory.OpenAsync(options.Runtime, TimeProvider.System, cancellationToken));
 
         var app = builder.Build();
+        // Once Kestrel listens, the runtime's socket event threads exist (see SocketEventThreads for why and what).
+        app.Lifetime.ApplicationStarted.Register(() => SocketEventThreads.UseBatchPolicy());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<ApiKeyMiddleware>();

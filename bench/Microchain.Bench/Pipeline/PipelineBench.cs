@@ -3,6 +3,7 @@ using System.Globalization;
 using Microchain.Bench.Journal;
 using Microchain.Runtime.Hosting;
 using Microchain.Runtime.Journal;
+using Microchain.Server;
 using Microchain.Simulation.DemoCity;
 
 namespace Microchain.Bench.Pipeline;
@@ -73,6 +74,8 @@ public static class PipelineBench
         }
         var writerRaised = SqlEventJournal.WriterPriorityRaised == true;
         output.WriteLine($"journal writer thread: {(writerRaised ? "raised scheduling priority" : "default scheduling priority (raising it is not permitted here)")}");
+        var socketThreadsBatched = SocketEventThreads.Batched ?? 0;
+        output.WriteLine($"socket event threads under SCHED_BATCH: {socketThreadsBatched}{(socketThreadsBatched == 0 ? " (none found or not permitted: the default policy stays)" : "")}");
         var rawOrdersPerSecond = raw.AppendsPerSecond / 2;
         var ratio = rawOrdersPerSecond > 0 ? closed.OrdersPerSecond / rawOrdersPerSecond : 0;
         output.WriteLine($"raw journal (same SQLite store and group commit, {clients} writers, 2 appends per order): {raw.AppendsPerSecond:F0} appends/s = {rawOrdersPerSecond:F0} orders/s, p99 {raw.P99Ms:F1} ms");
@@ -97,6 +100,7 @@ public static class PipelineBench
                 ratioToRaw = Math.Round(ratio, 4),
                 cpuMsPerOrder = Math.Round(closed.CpuMillisecondsPerOrder, 3),
                 writerPriorityRaised = writerRaised,
+                socketThreadsBatched,
                 rawCpuMsPerOrder = Math.Round(2 * raw.CpuMicrosecondsPerAppend / 1e3, 4),
                 cpuRatioToRaw = Math.Round(cpuRatio, 4),
                 allocatedKibPerOrder = Math.Round(closed.AllocatedKibPerOrder, 1),

@@ -1,0 +1,28 @@
+namespace Microchain.Server.Tests;
+
+[Collection(ServerTestGroup.Name)]
+public sealed class SocketEventThreadsTests(ServerFixture server)
+{
+    private const int SchedBatch = 3;
+
+    [Fact]
+    public async Task A_started_server_runs_the_socket_event_threads_under_SCHED_BATCH()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Skip("SCHED_BATCH is a Linux scheduling policy");
+        // A request through the server's socket makes sure it has been listening and serving.
+        using var response = await server.Client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+
+        var threads = SocketEventThreads.ThreadsNamed(SocketEventThreads.ThreadName);
+        Assert.NotEmpty(threads);
+        Assert.All(threads, tid => Assert.Equal(SchedBatch, SocketEventThreads.PolicyOf(tid)));
+        Assert.True(SocketEventThreads.Batched >= 1);
+    }
+
+    [Fact]
+    public void A_name_no_thread_has_finds_nothing()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Skip("reads /proc");
+        Assert.Empty(SocketEventThreads.ThreadsNamed("no-such-thread-x"));
+    }
+}
