@@ -55,6 +55,7 @@ public static class MicrochainServer
         builder.Services.AddSingleton<Orders.PickLists>();
         builder.Services.AddSingleton<Orders.OrderImporter>();
         builder.Services.AddSingleton<Orders.OrderIndex>();
+        builder.Services.AddSingleton<Orders.OrderDemandHistory>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Orders.OrderIndex>());
         builder.Services.AddSingleton<Assortment.AssortmentBook>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Assortment.AssortmentBook>());

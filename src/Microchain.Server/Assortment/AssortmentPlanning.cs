@@ -1,9 +1,6 @@
-using System.Text.Json;
 using Microchain.Domain.Network;
-using Microchain.Domain.Orders;
 using Microchain.Planning.Assortment;
-using Microchain.Runtime.EventSourcing;
-using Microchain.Runtime.Journal;
+using Microchain.Server.Orders;
 
 namespace Microchain.Server.Assortment;
 
@@ -30,9 +27,6 @@ public sealed record AssortmentPlanResponse(string DemandSource, int DemandRows,
 public static class AssortmentPlanning
 {
     public const int MaxDemandRows = 200_000;
-
-    /// <summary>Most journal events scanned for order history; a longer history is cut at this many.</summary>
-    public const int MaxHistoryEvents = 500_000;
 
     public static AssortmentPlan Plan(NetworkModel network, IReadOnlyList<DemandRecord> demand, IReadOnlyDictionary<string, IReadOnlySet<string>> current,
         AssortmentPlanRequest request)
@@ -64,34 +58,23 @@ public static class AssortmentPlanning
         return records;
     }
 
-    /// <summary>Demand per node area and day from the tenant's captured orders in the journal.</summary>
-    public static async Task<IReadOnlyList<DemandRecord>> FromHistoryAsync(IEventJournal journal, string tenant, NetworkModel network, CancellationToken cancellationToken)
+    /// <summary>
+    /// Demand per node area and day from the tenant's captured orders (<see cref="OrderDemandHistory.ReadCapturedAsync"/>):
+    /// each delivery point counts for the fulfilment node nearest it; days count from the first order's UTC day.
+    /// </summary>
+    public static IReadOnlyList<DemandRecord> FromHistory(NetworkModel network, IReadOnlyList<CapturedDemand> captured)
     {
-        ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(network);
-        var nodes = Domain.Validation.ValidationContext.For(network).FulfilmentNodes;
-        var prefix = "order/" + GrainKey.Compose(tenant, "");
-        var captured = new List<OrderCaptured>();
-        long position = 0;
-        for (var scanned = 0; scanned < MaxHistoryEvents;)
+        ArgumentNullException.ThrowIfNull(captured);
+        if (captured.Count == 0 || Domain.Validation.ValidationContext.For(network).FulfilmentNodes.Count == 0) return [];
+        var origin = captured.Min(c => c.UtcDayNumber);
+        var areas = new Dictionary<Domain.Geo.GeoPoint, string>();
+        var records = new DemandRecord[captured.Count];
+        for (var i = 0; i < captured.Count; i++)
         {
-            var page = await journal.ReadGlobalAsync(position, JournalLimits.MaxReadCount, cancellationToken).ConfigureAwait(false);
-            if (page.Count == 0) break;
-            foreach (var e in page)
-                if (e.Type == nameof(OrderCaptured) && e.StreamId.StartsWith(prefix, StringComparison.Ordinal)
-                    && JsonSerializer.Deserialize<IOrderEvent>(e.Data, DomainJson.Options) is OrderCaptured c)
-                    captured.Add(c);
-            position = page[^1].Position;
-            scanned += page.Count;
-        }
-        if (captured.Count == 0 || nodes.Count == 0) return [];
-        var origin = captured.Min(c => c.At).UtcDateTime.Date;
-        var records = new List<DemandRecord>();
-        foreach (var c in captured)
-        {
-            var area = NetworkAssortment.AreaOf(network, c.DeliverTo)!;
-            var day = (int)(c.At.UtcDateTime.Date - origin).TotalDays;
-            foreach (var line in c.Lines) records.Add(new DemandRecord(area, line.SkuId, day, line.Quantity));
+            var c = captured[i];
+            if (!areas.TryGetValue(c.DeliverTo, out var area)) areas[c.DeliverTo] = area = NetworkAssortment.AreaOf(network, c.DeliverTo)!;
+            records[i] = new DemandRecord(area, c.SkuId, c.UtcDayNumber - origin, c.Units);
         }
         return records;
     }

@@ -1,13 +1,14 @@
 using Microchain.Domain.Validation;
-using Microchain.Runtime.Journal;
 using Microchain.Server.Assortment;
 using Microchain.Server.Auth;
 using Microchain.Server.Errors;
 using Microchain.Server.Networks;
+using Microchain.Server.Orders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+
 
 namespace Microchain.Server.Endpoints;
 
@@ -51,13 +52,13 @@ public static class AssortmentEndpoints
             .WithSummary("Removes a node's assortment: it stocks everything it holds again.");
 
         app.MapPost("/v1/assortment:plan", async Task<Results<Ok<AssortmentPlanResponse>, ProblemHttpResult>> (
-                HttpContext http, NetworkCatalog catalog, AssortmentBook book, IEventJournal journal, AssortmentPlanRequest request, CancellationToken ct) =>
+                HttpContext http, NetworkCatalog catalog, AssortmentBook book, OrderDemandHistory history, AssortmentPlanRequest request, CancellationToken ct) =>
             {
                 var tenant = http.Tenant();
                 if (catalog.Get(tenant) is not { } network) return Problems.NotFound("network", tenant);
                 try
                 {
-                    var demand = request.Demand is { } posted ? AssortmentPlanning.Posted(network, posted) : await AssortmentPlanning.FromHistoryAsync(journal, tenant, network, ct);
+                    var demand = request.Demand is { } posted ? AssortmentPlanning.Posted(network, posted) : AssortmentPlanning.FromHistory(network, await history.ReadCapturedAsync(tenant, ct));
                     var current = (await book.AllAsync(tenant, ct)).ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value.Skus.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
                     var plan = AssortmentPlanning.Plan(network, demand, current, request);
                     if (request.Apply)

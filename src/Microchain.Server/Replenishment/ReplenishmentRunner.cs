@@ -3,6 +3,7 @@ using Microchain.Planning.Replenishment;
 using Microchain.Runtime.EventSourcing;
 using Microchain.Runtime.Nodes;
 using Microchain.Server.Networks;
+using Microchain.Server.Orders;
 
 namespace Microchain.Server.Replenishment;
 

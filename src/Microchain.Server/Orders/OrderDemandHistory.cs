@@ -1,16 +1,21 @@
 using System.Text.Json;
+using Microchain.Domain.Geo;
 using Microchain.Domain.Orders;
 using Microchain.Planning.Replenishment;
 using Microchain.Runtime.EventSourcing;
 using Microchain.Runtime.Journal;
 using Microchain.Server.Networks;
 
-namespace Microchain.Server.Replenishment;
+namespace Microchain.Server.Orders;
+
+/// <summary>A captured order's units of one SKU by delivery point and UTC day: demand where it arose, before sourcing.</summary>
+public readonly record struct CapturedDemand(GeoPoint DeliverTo, int UtcDayNumber, string SkuId, double Units);
 
 /// <summary>
-/// Daily demand per tenant, node and SKU, folded from the order streams of the journal: the units allocated to a
-/// node (and re-allocated to another after a short pick) count on the local day of the allocation, with the
-/// order's segment. Caught up at the start of each run, from the last position it folded.
+/// Demand per tenant folded from the order streams of the journal, caught up from the last position it folded at the
+/// start of each read; the one reader of order demand in the journal. Two views: the units allocated to a node (and
+/// re-allocated to another after a short pick) on the local day of the allocation, with the order's segment
+/// (replenishment); and the units each captured order asked for, by delivery point and UTC day (assortment).
 /// </summary>
 public sealed class OrderDemandHistory(IEventJournal journal, NetworkCatalog catalog) : IDisposable
 {
@@ -26,16 +31,7 @@ public sealed class OrderDemandHistory(IEventJournal journal, NetworkCatalog cat
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            while (true)
-            {
-                var events = await journal.ReadGlobalAsync(_position, BatchSize, cancellationToken).ConfigureAwait(false);
-                foreach (var e in events)
-                {
-                    if (e.StreamId.StartsWith("order/", StringComparison.Ordinal)) Fold(e);
-                    _position = e.Position;
-                }
-                if (events.Count < BatchSize) break;
-            }
+            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
             if (!_tenants.TryGetValue(tenant, out var demand)) return ([], []);
             var first = today.DayNumber - days;
             var lines = new List<DemandHistoryLine>();
@@ -59,7 +55,36 @@ public sealed class OrderDemandHistory(IEventJournal journal, NetworkCatalog cat
         finally { _gate.Release(); }
     }
 
+    /// <summary>What the tenant's captured orders asked for, added up per delivery point, UTC day and SKU.</summary>
+    public async Task<IReadOnlyList<CapturedDemand>> ReadCapturedAsync(string tenant, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            return _tenants.TryGetValue(tenant, out var demand)
+                ? demand.Captured.Select(p => new CapturedDemand(p.Key.Point, p.Key.UtcDay, p.Key.Sku, p.Value)).ToArray()
+                : [];
+        }
+        finally { _gate.Release(); }
+    }
+
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>Folds every event written since the last read; the caller holds the gate.</summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var events = await journal.ReadGlobalAsync(_position, BatchSize, cancellationToken).ConfigureAwait(false);
+            foreach (var e in events)
+            {
+                if (e.StreamId.StartsWith("order/", StringComparison.Ordinal)) Fold(e);
+                _position = e.Position;
+            }
+            if (events.Count < BatchSize) return;
+        }
+    }
 
     private void Fold(StoredEvent stored)
     {
@@ -70,6 +95,9 @@ public sealed class OrderDemandHistory(IEventJournal journal, NetworkCatalog cat
         {
             case OrderCaptured c:
                 demand.SegmentOf[orderId] = c.SegmentId;
+                var utcDay = DateOnly.FromDateTime(c.At.UtcDateTime).DayNumber;
+                foreach (var line in c.Lines)
+                    demand.Captured[(c.DeliverTo, utcDay, line.SkuId)] = demand.Captured.GetValueOrDefault((c.DeliverTo, utcDay, line.SkuId)) + line.Quantity;
                 break;
             case OrderAllocated a:
                 foreach (var x in a.Allocations) Add(demand, tenant, orderId, x.NodeId, x.SkuId, x.Quantity, a.At);
@@ -96,5 +124,6 @@ public sealed class OrderDemandHistory(IEventJournal journal, NetworkCatalog cat
         public Dictionary<(string Node, string Sku), Dictionary<int, double>> Units { get; } = [];
         public Dictionary<(string Node, string Segment), Dictionary<int, double>> SegmentUnits { get; } = [];
         public Dictionary<string, string?> SegmentOf { get; } = new(StringComparer.Ordinal);
+        public Dictionary<(GeoPoint Point, int UtcDay, string Sku), double> Captured { get; } = [];
     }
 }
