@@ -1,6 +1,7 @@
 using CsCheck;
-using Microchain.Planning.Routing;
+using Microchain.Domain;
 using Microchain.Planning.Routing.Search;
+using Microchain.Planning.Routing;
 using Xunit;
 
 namespace Microchain.Planning.Tests.Routing;
@@ -12,7 +13,7 @@ public sealed class LocalSearchTests
     {
         var m = new SearchModel(p, 1_000_000m);
         var servable = Unassignability.Reasons(m).Select(r => r is null).ToArray();
-        var moves = new RuinRecreate(m, new Xoshiro(seed), servable);
+        var moves = new RuinRecreate(m, new Xoshiro256(seed), servable);
         var s = new SearchState(m);
         moves.BeginMove();
         moves.CollectUnassigned(s);
@@ -28,7 +29,7 @@ public sealed class LocalSearchTests
             Assert.True(LocalSearch.Applies(m));
             var before = s.Objective(m);
             var served = s.RouteOf.Count(r => r >= 0);
-            new LocalSearch(m, new Xoshiro(seed)).Improve(s, () => false);
+            new LocalSearch(m, new Xoshiro256(seed)).Improve(s, () => false);
             Assert.True(s.Objective(m) <= before + 1e-9);
             Assert.Equal(served, s.RouteOf.Count(r => r >= 0));
             foreach (var r in s.Routes)
@@ -48,7 +49,7 @@ public sealed class LocalSearchTests
         var p = TestProblems.Euclidean(points, [TestProblems.Van("a", 3), TestProblems.Van("b", 3)],
             [.. Enumerable.Range(0, 6).Select(i => TestProblems.Job(i))]);
         var (m, s) = Start(p, 3);
-        new LocalSearch(m, new Xoshiro(3)).Improve(s, () => false);
+        new LocalSearch(m, new Xoshiro256(3)).Improve(s, () => false);
         Assert.Equal(120, s.Routes.Sum(r => r.Distance));
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microchain.Domain;
 
 namespace Microchain.Planning.Routing.Search;
 
@@ -15,7 +16,7 @@ internal sealed class LocalSearch
     private const double Epsilon = 1e-7;
 
     private readonly SearchModel _m;
-    private readonly Xoshiro _rng;
+    private readonly Xoshiro256 _rng;
     private readonly int _dims;
     private readonly TimeSegment[][] _fwd; // [vehicle][p]: start depot and jobs at positions 1..p
     private readonly TimeSegment[][] _bwd; // [vehicle][p]: jobs at positions p..count (no end depot)
@@ -31,7 +32,7 @@ internal sealed class LocalSearch
     private int _swapA, _swapB;
     private SearchState _s = null!;
 
-    public LocalSearch(SearchModel m, Xoshiro rng)
+    public LocalSearch(SearchModel m, Xoshiro256 rng)
     {
         _m = m;
         _rng = rng;
@@ -101,7 +102,7 @@ internal sealed class LocalSearch
             if (s.RouteOf[j] >= 0) _order[n++] = j;
         for (var i = n - 1; i > 0; i--)
         {
-            var k = _rng.Next(i + 1);
+            var k = _rng.NextInt(i + 1);
             (_order[i], _order[k]) = (_order[k], _order[i]);
         }
         var any = false;

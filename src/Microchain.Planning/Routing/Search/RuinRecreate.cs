@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microchain.Domain;
 
 namespace Microchain.Planning.Routing.Search;
 
@@ -15,7 +16,7 @@ internal sealed class RuinRecreate
     private const double BlinkRate = 0.01;
 
     private readonly SearchModel _m;
-    private readonly Xoshiro _rng;
+    private readonly Xoshiro256 _rng;
     private readonly bool[] _servable;
     private readonly int[] _removed;
     private int _removedCount;
@@ -26,7 +27,7 @@ internal sealed class RuinRecreate
     private readonly int[] _classStamp;
     private int _stamp;
 
-    public RuinRecreate(SearchModel m, Xoshiro rng, bool[] servable)
+    public RuinRecreate(SearchModel m, Xoshiro256 rng, bool[] servable)
     {
         _m = m;
         _rng = rng;
@@ -100,7 +101,7 @@ internal sealed class RuinRecreate
         var maxStrings = (4 * AverageRemoved / (1 + maxLength)) - 1;
         var strings = (int)(_rng.NextDouble() * maxStrings) + 1;
         int seed;
-        do seed = _rng.Next(_m.JobCount);
+        do seed = _rng.NextInt(_m.JobCount);
         while (s.RouteOf[seed] < 0);
         var ruinedRoutes = 0;
         var neighbours = _m.Neighbours[seed];
@@ -131,15 +132,15 @@ internal sealed class RuinRecreate
         var pos = r.IndexOf(c);
         if (length == t || _rng.NextDouble() < 0.5)
         {
-            var start = Math.Clamp(pos - _rng.Next(length), 0, t - length);
+            var start = Math.Clamp(pos - _rng.NextInt(length), 0, t - length);
             for (var i = start + length - 1; i >= start; i--) RemoveAt(s, r, i);
             return;
         }
         var preserved = 1;
         while (preserved < t - length && _rng.NextDouble() > SplitDepth) preserved++;
         var total = length + preserved;
-        var first = Math.Clamp(pos - _rng.Next(total), 0, t - total);
-        var keepFrom = first + _rng.Next(length + 1);
+        var first = Math.Clamp(pos - _rng.NextInt(total), 0, t - total);
+        var keepFrom = first + _rng.NextInt(length + 1);
         for (var i = first + total - 1; i >= first; i--)
             if (i < keepFrom || i >= keepFrom + preserved) RemoveAt(s, r, i);
     }
@@ -196,10 +197,10 @@ internal sealed class RuinRecreate
         var n = _removedCount;
         for (var i = n - 1; i > 0; i--)
         {
-            var k = _rng.Next(i + 1);
+            var k = _rng.NextInt(i + 1);
             (_removed[i], _removed[k]) = (_removed[k], _removed[i]);
         }
-        var kind = _rng.Next(11);
+        var kind = _rng.NextInt(11);
         if (kind < 4) return; // random order
         for (var i = 0; i < n; i++)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microchain.Domain;
 
 namespace Microchain.Planning.Routing.Search;
 
@@ -24,7 +25,7 @@ internal sealed class SearchEngine
     private readonly SolveOptions _options;
     private readonly TimeProvider _time;
     private readonly CancellationToken _cancellation;
-    private readonly Xoshiro _rng;
+    private readonly Xoshiro256 _rng;
     private readonly RuinRecreate _moves;
     private readonly bool[] _servable;
     private readonly long _startTicks;
@@ -39,7 +40,7 @@ internal sealed class SearchEngine
         _options = options;
         _time = time;
         _cancellation = cancellation;
-        _rng = new Xoshiro(options.Seed);
+        _rng = new Xoshiro256(options.Seed);
         _moves = new RuinRecreate(m, _rng, servable);
         _servable = servable;
         _startTicks = time.GetTimestamp();
