@@ -4,32 +4,26 @@ using Microchain.Simulation.DemoCity;
 namespace Microchain.Cli.Commands;
 
 /// <summary>
-/// A seeded demand history for the demo city when none is given: the city's expected orders per day drawn for each
-/// day, each order's units counted at its customer's home MFC and segment. Same seed, same history.
+/// A seeded demand history for the demo city when none is given (<see cref="DemoOrderHistory"/>), each order's units
+/// counted at its customer's home MFC and segment. Same seed, same history.
 /// </summary>
 internal static class DemoDemandHistory
 {
     public static ReplenishmentHistory.Loaded Draw(DemoCity city, int days, DateOnly lastDay, int seed)
     {
-        var generator = new DemoOrderGenerator(city, seed, orderIdPrefix: null);
         var home = new Dictionary<string, (string Mfc, string Segment)>(StringComparer.Ordinal);
         for (var i = 0; i < city.Network.Customers.Count; i++)
             home[city.Network.Customers[i].Id] = (city.CustomerHomeMfcIds[i], city.Network.Customers[i].SegmentId);
         var series = new Dictionary<(string, string), double[]>();
         var segments = new Dictionary<(string, string), double>();
-        var perDay = (int)Math.Round(generator.ExpectedOrdersPerDay);
-        for (var d = 0; d < days; d++)
+        foreach (var (d, order) in DemoOrderHistory.Draw(city, seed, lastDay.AddDays(1 - days), days))
         {
-            var at = new DateTimeOffset(lastDay.AddDays(d - days + 1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-            foreach (var order in generator.Next(perDay, at))
+            var (mfc, segment) = home[order.CustomerId];
+            foreach (var line in order.Lines)
             {
-                var (mfc, segment) = home[order.CustomerId];
-                foreach (var line in order.Lines)
-                {
-                    if (!series.TryGetValue((mfc, line.SkuId), out var history)) series[(mfc, line.SkuId)] = history = new double[days];
-                    history[d] += line.Quantity;
-                    segments[(mfc, segment)] = segments.GetValueOrDefault((mfc, segment)) + line.Quantity;
-                }
+                if (!series.TryGetValue((mfc, line.SkuId), out var history)) series[(mfc, line.SkuId)] = history = new double[days];
+                history[d] += line.Quantity;
+                segments[(mfc, segment)] = segments.GetValueOrDefault((mfc, segment)) + line.Quantity;
             }
         }
         return new ReplenishmentHistory.Loaded(

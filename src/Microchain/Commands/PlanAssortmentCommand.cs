@@ -97,23 +97,17 @@ internal static class PlanAssortmentCommand
         return (city.Network, DemoHistory(city, options.Seed, span, progress));
     }
 
-    /// <summary>Simulated order history of the demo city: its expected orders each day, each counted for the node nearest its delivery point.</summary>
+    /// <summary>Simulated order history of the demo city (<see cref="DemoOrderHistory"/>), each order counted for the node nearest its delivery point.</summary>
     private static List<DemandRecord> DemoHistory(DemoCity city, int seed, int days, TextWriter progress)
     {
-        var generator = new DemoOrderGenerator(city, seed, null);
-        var perDay = (int)Math.Round(generator.ExpectedOrdersPerDay);
-        var start = new DateTimeOffset(city.Options.StartDate.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         var areas = new Dictionary<(double, double), string>();
         var records = new List<DemandRecord>();
-        for (var day = 0; day < days; day++)
+        foreach (var (day, order) in DemoOrderHistory.Draw(city, seed, city.Options.StartDate, days,
+                     (day, orders) => progress.WriteLine($"  simulated day {day + 1}/{days}: {orders:N0} orders")))
         {
-            foreach (var order in generator.Next(perDay, start.AddDays(day)))
-            {
-                var key = (order.DeliverTo.Lat, order.DeliverTo.Lon);
-                if (!areas.TryGetValue(key, out var area)) areas[key] = area = NetworkAssortment.AreaOf(city.Network, order.DeliverTo) ?? "";
-                foreach (var line in order.Lines) records.Add(new DemandRecord(area, line.SkuId, day, line.Quantity));
-            }
-            progress.WriteLine($"  simulated day {day + 1}/{days}: {perDay:N0} orders");
+            var key = (order.DeliverTo.Lat, order.DeliverTo.Lon);
+            if (!areas.TryGetValue(key, out var area)) areas[key] = area = NetworkAssortment.AreaOf(city.Network, order.DeliverTo) ?? "";
+            foreach (var line in order.Lines) records.Add(new DemandRecord(area, line.SkuId, day, line.Quantity));
         }
         return records;
     }
