@@ -85,6 +85,18 @@ public interface IEventJournal : IAsyncDisposable
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads up to <paramref name="maxCount"/> events, in position order, of the streams whose id starts with
+    /// <paramref name="streamPrefix"/> (ordinal), with a position above <paramref name="afterPosition"/>; events of
+    /// other streams are skipped by the store, never read into memory. The page's
+    /// <see cref="GlobalPage.ScannedThrough"/> is where to resume: every matching event up to it is in the page.
+    /// </summary>
+    Task<GlobalPage> ReadGlobalAsync(
+        long afterPosition,
+        int maxCount,
+        string streamPrefix,
+        CancellationToken cancellationToken);
+
+    /// <summary>
     /// Saves a snapshot of a stream at <paramref name="version"/> (at most the stream's current version).
     /// A snapshot older than the one stored is ignored, so the latest always wins.
     /// </summary>

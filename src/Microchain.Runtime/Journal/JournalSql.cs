@@ -26,6 +26,14 @@ internal static class JournalSql
         "SELECT stream_id, version, type, data, recorded_at, position FROM journal_events " +
         "WHERE position > @after ORDER BY position LIMIT @max";
 
+    public const string LastPosition = "SELECT COALESCE(MAX(position), 0) FROM journal_events";
+
+    // By position up to a head read first, so that a page short of @max has seen every match up to it. substr, not
+    // LIKE: a prefix is matched as it is, with no wildcard to escape, the same way on both stores.
+    public const string ReadGlobalWithPrefix =
+        "SELECT stream_id, version, type, data, recorded_at, position FROM journal_events " +
+        "WHERE position > @after AND position <= @head AND substr(stream_id, 1, @length) = @prefix ORDER BY position LIMIT @max";
+
     // Equal versions replace, so a snapshot re-taken in a new format wins; older ones never do.
     public const string UpsertSnapshot =
         "INSERT INTO journal_snapshots (stream_id, version, type, data, recorded_at) VALUES (@stream, @version, @type, @data, @at) " +

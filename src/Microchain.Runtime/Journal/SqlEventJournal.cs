@@ -148,6 +148,32 @@ public abstract class SqlEventJournal : IEventJournal
             cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<GlobalPage> ReadGlobalAsync(long afterPosition, int maxCount, string streamPrefix, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
+        JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
+        ArgumentNullException.ThrowIfNull(streamPrefix);
+        if (streamPrefix.Length > JournalLimits.MaxStreamIdLength)
+            throw new ArgumentException($"A stream prefix must be at most {JournalLimits.MaxStreamIdLength} characters.", nameof(streamPrefix));
+        return await WithSessionAsync(
+            (afterPosition, maxCount, streamPrefix),
+            static async (journal, session, args, token) =>
+            {
+                var head = Convert.ToInt64(await session.Command(JournalSql.LastPosition).ExecuteScalarAsync(token).ConfigureAwait(false),
+                    System.Globalization.CultureInfo.InvariantCulture);
+                if (head <= args.afterPosition) return new GlobalPage([], args.afterPosition);
+                var command = session.Command(JournalSql.ReadGlobalWithPrefix);
+                ReadSession.Bind(command, "@after", args.afterPosition);
+                ReadSession.Bind(command, "@head", head);
+                ReadSession.Bind(command, "@length", args.streamPrefix.EnumerateRunes().Count()); // both stores count code points
+                ReadSession.Bind(command, "@prefix", args.streamPrefix);
+                ReadSession.Bind(command, "@max", args.maxCount);
+                var events = await journal.QueryEventsAsync(command, args.maxCount, token).ConfigureAwait(false);
+                return new GlobalPage(events, events.Count == args.maxCount ? events[^1].Position : head);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task SaveSnapshotAsync(string streamId, long version, string type, string data, CancellationToken cancellationToken)
     {
         JournalValidation.StreamId(streamId, nameof(streamId));

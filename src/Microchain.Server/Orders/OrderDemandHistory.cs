@@ -76,13 +76,10 @@ public sealed class OrderDemandHistory(IEventJournal journal, NetworkCatalog cat
     {
         while (true)
         {
-            var events = await journal.ReadGlobalAsync(_position, BatchSize, cancellationToken).ConfigureAwait(false);
-            foreach (var e in events)
-            {
-                if (e.StreamId.StartsWith("order/", StringComparison.Ordinal)) Fold(e);
-                _position = e.Position;
-            }
-            if (events.Count < BatchSize) return;
+            var page = await journal.ReadGlobalAsync(_position, BatchSize, "order/", cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.Events) Fold(e);
+            _position = page.ScannedThrough;
+            if (page.Events.Count < BatchSize) return;
         }
     }
 

@@ -42,16 +42,13 @@ public sealed class TransferIndex(IEventJournal journal) : IDisposable
         {
             while (true)
             {
-                var events = await journal.ReadGlobalAsync(_position, BatchSize, cancellationToken);
+                var page = await journal.ReadGlobalAsync(_position, BatchSize, Prefix, cancellationToken);
                 lock (_lock)
                 {
-                    foreach (var stored in events)
-                    {
-                        if (stored.StreamId.StartsWith(Prefix, StringComparison.Ordinal)) Fold(stored);
-                        _position = stored.Position;
-                    }
+                    foreach (var stored in page.Events) Fold(stored);
+                    _position = page.ScannedThrough;
                 }
-                if (events.Count < BatchSize) return;
+                if (page.Events.Count < BatchSize) return;
             }
         }
         finally

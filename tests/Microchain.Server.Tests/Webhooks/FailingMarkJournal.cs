@@ -44,6 +44,9 @@ internal sealed class FailingMarkJournal(IEventJournal inner) : IEventJournal
     public Task<IReadOnlyList<StoredEvent>> ReadGlobalAsync(long afterPosition, int maxCount, CancellationToken cancellationToken) =>
         inner.ReadGlobalAsync(afterPosition, maxCount, cancellationToken);
 
+    public Task<GlobalPage> ReadGlobalAsync(long afterPosition, int maxCount, string streamPrefix, CancellationToken cancellationToken) =>
+        inner.ReadGlobalAsync(afterPosition, maxCount, streamPrefix, cancellationToken);
+
     public Task SaveSnapshotAsync(string streamId, long version, string type, string data, CancellationToken cancellationToken) =>
         inner.SaveSnapshotAsync(streamId, version, type, data, cancellationToken);
 
