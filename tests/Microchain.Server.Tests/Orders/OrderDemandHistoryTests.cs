@@ -12,34 +12,18 @@ using Microchain.Simulation.DemoCity;
 namespace Microchain.Server.Tests.Orders;
 
 /// <summary>The captured-demand view of the order demand history, which assortment planning reads, on a real SQLite journal.</summary>
-public sealed class OrderDemandHistoryTests : IAsyncLifetime
+public sealed class OrderDemandHistoryTests : TempJournalTest
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 1, 22, 0, 0, TimeSpan.Zero);
     private static readonly GeoPoint P1 = new(52.0, 4.0);
     private static readonly GeoPoint P2 = new(52.1, 4.2);
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "microchain-demand-history-" + Guid.NewGuid().ToString("N"));
-    private SqliteEventJournal? _journal;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_dir);
-        _journal = await SqliteEventJournal.OpenAsync(Path.Combine(_dir, "journal.db"), TimeProvider.System, Ct);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_journal is not null) await _journal.DisposeAsync();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
 
     [Fact]
     public async Task Captured_demand_adds_up_per_point_utc_day_and_sku_and_follows_new_orders()
     {
-        using var history = new OrderDemandHistory(_journal!, new NetworkCatalog());
+        using var history = new OrderDemandHistory(Journal, new NetworkCatalog());
         await CaptureAsync("t", "A", P1, T0, ("sku-1", 2), ("sku-2", 1));
-        await _journal!.AppendAsync("node/" + GrainKey.Compose("t", "n1"), 0, [new EventData("StockReserved", """{"reservationId":"A"}""")], Ct);
+        await Journal.AppendAsync("node/" + GrainKey.Compose("t", "n1"), 0, [new EventData("StockReserved", """{"reservationId":"A"}""")], Ct);
         await CaptureAsync("t", "B", P1, T0.AddMinutes(90), ("sku-1", 3)); // 23:30 UTC: the same UTC day
         await CaptureAsync("t", "C", P2, T0.AddHours(3), ("sku-1", 1));    // 01:00 UTC the next day
         await CaptureAsync("u", "D", P1, T0, ("sku-1", 7));
@@ -75,7 +59,7 @@ public sealed class OrderDemandHistoryTests : IAsyncLifetime
     {
         IOrderEvent captured = new OrderCaptured(orderId, "c-" + orderId, [.. lines.Select(l => new OrderLine(l.Sku, l.Units))], to, null, null, at, "seg", "key-" + orderId, "hash");
         IOrderEvent validated = new OrderValidated(at);
-        await _journal!.AppendAsync("order/" + GrainKey.Compose(tenant, orderId), 0,
+        await Journal.AppendAsync("order/" + GrainKey.Compose(tenant, orderId), 0,
             [new EventData(nameof(OrderCaptured), JsonSerializer.Serialize(captured, DomainJson.Options)), new EventData(nameof(OrderValidated), JsonSerializer.Serialize(validated, DomainJson.Options))], Ct);
     }
 

@@ -8,30 +8,14 @@ using Microchain.Server.Orders;
 namespace Microchain.Server.Tests.Orders;
 
 /// <summary>The order index folds by stored type name; whatever the journal holds, it must agree with the polymorphic fold.</summary>
-public sealed class OrderIndexFoldTests : IAsyncLifetime
+public sealed class OrderIndexFoldTests : TempJournalTest
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "microchain-order-index-" + Guid.NewGuid().ToString("N"));
-    private SqliteEventJournal? _journal;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_dir);
-        _journal = await SqliteEventJournal.OpenAsync(Path.Combine(_dir, "journal.db"), TimeProvider.System, Ct);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_journal is not null) await _journal.DisposeAsync();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
 
     [Fact]
     public async Task OrderIndex_over_full_lifecycles_folds_exactly_like_the_polymorphic_fold()
     {
-        var journal = _journal!;
+        var journal = Journal;
         // A: reallocation (to a new node and to one it already uses), short pick, redirect, second dispatch, delivery.
         await AppendAsync("t1", "A",
             Captured("A", "c1", "seg-a", 0, 2, 3),
@@ -85,11 +69,11 @@ public sealed class OrderIndexFoldTests : IAsyncLifetime
     }
 
     private async Task AppendAsync(string tenant, string orderId, params IOrderEvent[] events) =>
-        await _journal!.AppendAsync("order/" + GrainKey.Compose(tenant, orderId), 0,
+        await Journal.AppendAsync("order/" + GrainKey.Compose(tenant, orderId), 0,
             [.. events.Select(e => new EventData(e.GetType().Name, Json(e)))], Ct);
 
     private async Task AppendNodeAsync(string tenant, string nodeId) =>
-        await _journal!.AppendAsync("node/" + GrainKey.Compose(tenant, nodeId), 0, [new EventData("StockReserved", """{"reservationId":"x"}""")], Ct);
+        await Journal.AppendAsync("node/" + GrainKey.Compose(tenant, nodeId), 0, [new EventData("StockReserved", """{"reservationId":"x"}""")], Ct);
 
     private static OrderCaptured Captured(string orderId, string customerId, string? segmentId, int minute, params int[] quantities) =>
         new(orderId, customerId, [.. quantities.Select((q, i) => new OrderLine("sku-" + (i + 1), q))], new GeoPoint(52.0, 4.0), null, null, At(minute), segmentId, "key-" + orderId, "hash");
