@@ -38,11 +38,13 @@ public static class SocketEventThreads
         return count;
     }
 
-    /// <summary>Ids of this process's threads with the given name (Linux).</summary>
+    /// <summary>Ids of this process's threads with the given name; none where there is no /proc (not Linux).</summary>
     public static IReadOnlyList<int> ThreadsNamed(string name)
     {
         var ids = new List<int>();
-        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        const string tasks = "/proc/self/task";
+        if (!Directory.Exists(tasks)) return ids;
+        foreach (var task in Directory.EnumerateDirectories(tasks))
         {
             try
             {
