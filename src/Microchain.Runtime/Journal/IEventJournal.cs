@@ -75,20 +75,11 @@ public interface IEventJournal : IAsyncDisposable
         CancellationToken cancellationToken);
 
     /// <summary>
-    /// Reads up to <paramref name="maxCount"/> events of all streams with a position above
-    /// <paramref name="afterPosition"/>, in position order. A reader that resumes after the last position it
-    /// saw never misses a committed event.
-    /// </summary>
-    Task<IReadOnlyList<StoredEvent>> ReadGlobalAsync(
-        long afterPosition,
-        int maxCount,
-        CancellationToken cancellationToken);
-
-    /// <summary>
     /// Reads up to <paramref name="maxCount"/> events, in position order, of the streams whose id starts with
-    /// <paramref name="streamPrefix"/> (ordinal), with a position above <paramref name="afterPosition"/>; events of
-    /// other streams are skipped by the store, never read into memory. The page's
-    /// <see cref="GlobalPage.ScannedThrough"/> is where to resume: every matching event up to it is in the page.
+    /// <paramref name="streamPrefix"/> (ordinal; "" for every stream), with a position above
+    /// <paramref name="afterPosition"/>; events of other streams are skipped by the store, never read into memory.
+    /// The page's <see cref="GlobalPage.ScannedThrough"/> is where to resume: every matching event up to it is in the
+    /// page, so a reader that resumes there never misses a committed event.
     /// </summary>
     Task<GlobalPage> ReadGlobalAsync(
         long afterPosition,

@@ -22,10 +22,6 @@ internal static class JournalSql
         "SELECT stream_id, version, type, data, recorded_at, position FROM journal_events " +
         "WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max";
 
-    public const string ReadGlobal =
-        "SELECT stream_id, version, type, data, recorded_at, position FROM journal_events " +
-        "WHERE position > @after ORDER BY position LIMIT @max";
-
     public const string LastPosition = "SELECT COALESCE(MAX(position), 0) FROM journal_events";
 
     // By position up to a head read first, so that a page short of @max has seen every match up to it. substr, not

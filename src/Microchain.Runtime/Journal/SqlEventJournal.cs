@@ -132,22 +132,6 @@ public abstract class SqlEventJournal : IEventJournal
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> ReadGlobalAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
-        JournalValidation.Count(maxCount, JournalLimits.MaxReadCount, nameof(maxCount));
-        return await WithSessionAsync(
-            (afterPosition, maxCount),
-            static (journal, session, args, token) =>
-            {
-                var command = session.Command(JournalSql.ReadGlobal);
-                ReadSession.Bind(command, "@after", args.afterPosition);
-                ReadSession.Bind(command, "@max", args.maxCount);
-                return journal.QueryEventsAsync(command, args.maxCount, token);
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
     public async Task<GlobalPage> ReadGlobalAsync(long afterPosition, int maxCount, string streamPrefix, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);

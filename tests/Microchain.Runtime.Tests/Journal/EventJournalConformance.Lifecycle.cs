@@ -31,7 +31,7 @@ public abstract partial class EventJournalConformance
         await journal.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => journal.AppendAsync(NewStream(), 0, Evs("a"), Ct));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => journal.ReadGlobalAsync(0, 10, Ct));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => journal.ReadGlobalAsync(0, 10, "", Ct));
     }
 
     [Fact]

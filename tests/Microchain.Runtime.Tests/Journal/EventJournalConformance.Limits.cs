@@ -81,8 +81,8 @@ public abstract partial class EventJournalConformance
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => journal.ReadAsync(NewStream(), 1, JournalLimits.MaxReadCount + 1, Ct));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => journal.ReadAsync(NewStream(), 0, 10, Ct));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => journal.ReadGlobalAsync(-1, 10, Ct));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => journal.ReadGlobalAsync(0, 0, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => journal.ReadGlobalAsync(-1, 10, "", Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => journal.ReadGlobalAsync(0, 0, "", Ct));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => journal.ReadOutboxAsync(JournalLimits.MaxReadCount + 1, Ct));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => journal.MarkOutboxDeliveredAsync([], Ct));
     }

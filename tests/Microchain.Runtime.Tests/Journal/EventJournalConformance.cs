@@ -46,8 +46,8 @@ public abstract partial class EventJournalConformance : IAsyncDisposable
 
     protected static string Tag(StoredEvent e) => e.Data[8..^2];
 
-    protected static Task<IReadOnlyList<StoredEvent>> AllAsync(IEventJournal journal) =>
-        journal.ReadGlobalAsync(0, JournalLimits.MaxReadCount, Ct);
+    protected static async Task<IReadOnlyList<StoredEvent>> AllAsync(IEventJournal journal) =>
+        (await journal.ReadGlobalAsync(0, JournalLimits.MaxReadCount, "", Ct)).Events;
 
     public async ValueTask DisposeAsync()
     {
@@ -123,16 +123,16 @@ public abstract partial class EventJournalConformance : IAsyncDisposable
         var all = await AllAsync(journal);
         var paged = new List<StoredEvent>();
         long after = 0;
-        while (await journal.ReadGlobalAsync(after, 2, Ct) is { Count: > 0 } page)
+        while (await journal.ReadGlobalAsync(after, 2, "", Ct) is { Events.Count: > 0 } page)
         {
-            paged.AddRange(page);
-            after = page[^1].Position;
+            paged.AddRange(page.Events);
+            after = page.ScannedThrough;
         }
 
         Assert.Equal(["a1", "b1", "b2", "a2", "c1", "a3"], all.Select(Tag));
         Assert.True(all.Zip(all.Skip(1)).All(p => p.First.Position < p.Second.Position));
         Assert.Equal(all, paged);
-        Assert.Equal(["a2", "c1", "a3"], (await journal.ReadGlobalAsync(all[2].Position, 10, Ct)).Select(Tag));
+        Assert.Equal(["a2", "c1", "a3"], (await journal.ReadGlobalAsync(all[2].Position, 10, "", Ct)).Events.Select(Tag));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class OrderIndexFoldTests : TempJournalTest
         var index = new OrderIndex(journal);
         while (await index.CatchUpAsync(Ct) > 0) { }
         var oracle = new LegacyOrderFold();
-        foreach (var e in await journal.ReadGlobalAsync(0, JournalLimits.MaxReadCount, Ct)) oracle.Apply(e);
+        foreach (var e in (await journal.ReadGlobalAsync(0, JournalLimits.MaxReadCount, "", Ct)).Events) oracle.Apply(e);
 
         Assert.Equal(["t1", "t2"], oracle.ByTenant.Keys.Order(StringComparer.Ordinal));
         foreach (var (tenant, expected) in oracle.ByTenant)

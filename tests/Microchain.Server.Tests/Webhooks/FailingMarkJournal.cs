@@ -41,9 +41,6 @@ internal sealed class FailingMarkJournal(IEventJournal inner) : IEventJournal
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken) =>
         inner.ReadAsync(streamId, fromVersion, maxCount, cancellationToken);
 
-    public Task<IReadOnlyList<StoredEvent>> ReadGlobalAsync(long afterPosition, int maxCount, CancellationToken cancellationToken) =>
-        inner.ReadGlobalAsync(afterPosition, maxCount, cancellationToken);
-
     public Task<GlobalPage> ReadGlobalAsync(long afterPosition, int maxCount, string streamPrefix, CancellationToken cancellationToken) =>
         inner.ReadGlobalAsync(afterPosition, maxCount, streamPrefix, cancellationToken);
 
