@@ -1,10 +1,10 @@
+using Microchain.Runtime.Hosting;
+
 namespace Microchain.Server.Tests;
 
 [Collection(ServerTestGroup.Name)]
 public sealed class SocketEventThreadsTests(ServerFixture server)
 {
-    private const int SchedBatch = 3;
-
     [Fact]
     public async Task A_started_server_runs_the_socket_event_threads_under_SCHED_BATCH()
     {
@@ -13,9 +13,9 @@ public sealed class SocketEventThreadsTests(ServerFixture server)
         using var response = await server.Client.GetAsync("/health/live", TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
 
-        var threads = SocketEventThreads.ThreadsNamed(SocketEventThreads.ThreadName);
+        var threads = LinuxThreads.ThreadsNamed(SocketEventThreads.ThreadName);
         Assert.NotEmpty(threads);
-        Assert.All(threads, tid => Assert.Equal(SchedBatch, SocketEventThreads.PolicyOf(tid)));
+        Assert.All(threads, tid => Assert.Equal(LinuxThreads.BatchPolicy, LinuxThreads.PolicyOf(tid)));
         Assert.True(SocketEventThreads.Batched >= 1);
     }
 
@@ -23,6 +23,6 @@ public sealed class SocketEventThreadsTests(ServerFixture server)
     public void A_name_no_thread_has_finds_nothing()
     {
         if (!OperatingSystem.IsLinux()) Assert.Skip("reads /proc");
-        Assert.Empty(SocketEventThreads.ThreadsNamed("no-such-thread-x"));
+        Assert.Empty(LinuxThreads.ThreadsNamed("no-such-thread-x"));
     }
 }

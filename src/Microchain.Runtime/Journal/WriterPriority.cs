@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Microchain.Runtime.Hosting;
 
 namespace Microchain.Runtime.Journal;
 
@@ -13,8 +13,6 @@ internal static class WriterPriority
     /// <summary>The Linux nice value asked for (lower runs sooner; 0 is the default).</summary>
     public const int LinuxNice = -10;
 
-    private const int PrioProcess = 0;
-
     private static int raised = -1;
 
     /// <summary>Whether the last writer thread started got its raised priority; null before any started.</summary>
@@ -28,17 +26,7 @@ internal static class WriterPriority
         return done;
     }
 
-    private static bool TryNice()
-    {
-        try
-        {
-            return SetPriority(PrioProcess, GetThreadId(), LinuxNice) == 0;
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
+    private static bool TryNice() => LinuxThreads.TrySetNice(LinuxThreads.CurrentThreadId(), LinuxNice);
 
     private static bool TryThreadPriority()
     {
@@ -52,14 +40,4 @@ internal static class WriterPriority
             return false;
         }
     }
-
-    // DllImport, not LibraryImport: these take and return plain ints (no marshalling), and LibraryImport would
-    // need the project compiled with unsafe code.
-#pragma warning disable SYSLIB1054
-    [DllImport("libc", EntryPoint = "setpriority")]
-    private static extern int SetPriority(int which, int who, int priority);
-
-    [DllImport("libc", EntryPoint = "gettid")]
-    private static extern int GetThreadId();
-#pragma warning restore SYSLIB1054
 }
